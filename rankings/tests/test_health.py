@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 
 
 @pytest.mark.django_db
@@ -6,3 +7,5 @@ def test_healthz_ok(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.json()["checks"]["database"] == "ok"
+    if settings.REDIS_URL:  # CI's PostgreSQL/Redis pass checks the real Redis too
+        assert response.json()["checks"]["redis"] == "ok"
