@@ -296,3 +296,18 @@ class BenchmarkFallback(models.Model):
         _metric, unit = BENCHMARKS.get(self.benchmark, ("", ""))
         if unit in PERCENT_UNITS and self.value is not None and not 0 <= self.value <= 100:
             raise ValidationError({"value": "This benchmark is a percentage: give a value from 0 to 100."})
+
+
+class RefreshLock(models.Model):
+    """A named lock held in the database, so it holds across processes on SQLite and PostgreSQL.
+
+    The unique name makes acquiring atomic (one INSERT wins); an expired lock may be taken over.
+    """
+
+    name = models.CharField(max_length=50, unique=True)
+    token = models.CharField(max_length=64)
+    acquired_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+
+    def __str__(self):
+        return f"{self.name} until {self.expires_at:%Y-%m-%d %H:%M}"
