@@ -4,12 +4,16 @@ The database refuses a percentage outside 0-100 and long names; checking here tu
 into a warning instead of an error in the middle of the refresh transaction.
 """
 import math
+import re
 
 from benchmarks.fetchers.rows import AA_METRICS, BENCHMARKS, Row
 
 MAX_RAW_MODEL = 300
 MAX_UPSTREAM_ID = 200
 MAX_WARNINGS_PER_REASON = 5
+MAX_METRIC = 40
+# Keys outside BENCHMARKS are allowed (a new SWE-bench board): stored, and ignored by scoring.
+BENCHMARK_KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
 
 def benchmark_row(benchmark: str, model: str, value: float, **fields) -> Row:
@@ -39,8 +43,10 @@ def find_problem(row: Row) -> str | None:
         return "an empty model name"
     if len(row.model) > MAX_RAW_MODEL or len(row.upstream_id) > MAX_UPSTREAM_ID:
         return "a name or id too long to store"
-    if row.benchmark not in BENCHMARKS and not (row.benchmark == "artificialanalysis" and row.metric in AA_METRICS):
-        return "an unknown benchmark or metric"
+    if not BENCHMARK_KEY.match(row.benchmark) or not 0 < len(row.metric) <= MAX_METRIC:
+        return "a malformed benchmark or metric key"
+    if row.benchmark == "artificialanalysis" and row.metric not in AA_METRICS:
+        return "an unknown Artificial Analysis metric"
     if not isinstance(row.value, (int, float)) or not math.isfinite(row.value):
         return "a value that is not a finite number"
     if row.unit == "%" and not 0 <= row.value <= 100:

@@ -12,7 +12,6 @@ import re
 from pydantic import Field
 
 from benchmarks.fetchers.base import FetchResult, Fetcher
-from benchmarks.fetchers.rowcheck import benchmark_row
 from benchmarks.fetchers.rows import Row
 from benchmarks.fetchers.schemas import LenientDate, Upstream, load_json, require, validate_each
 
@@ -101,8 +100,9 @@ def row_for(entry: SweEntry, benchmark: str, tasks: int | None) -> Row:
     if entry.mini_swe_agent_version:
         config["mini_swe_agent_version"] = entry.mini_swe_agent_version
     model = models[0] if len(models) == 1 else (" + ".join(models) if models else entry.name)
-    return benchmark_row(benchmark, model, entry.resolved, config=config, sample_size=tasks,
-                         stderr=stderr_of(entry.summary), upstream_date=entry.date, upstream_id=entry.folder)
+    return Row(model=model, benchmark=benchmark, metric="resolved", value=entry.resolved, unit="%", config=config,
+               sample_size=tasks, stderr=stderr_of(entry.summary), upstream_date=entry.date,
+               upstream_id=entry.folder)
 
 
 def agent_of(entry: SweEntry, benchmark: str) -> str:
