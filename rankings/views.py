@@ -88,7 +88,8 @@ def compare_page(request):
     """Two to four models side by side; a wrong count or unknown ids get a message, not an error."""
     ranking = pages.latest_snapshot()
     ids = detail.parse_compare_ids(request.GET.getlist("models"))
-    context = _base_context(ranking) | {"ids": ids, "entries": [], "unknown": [], "problem": ""}
+    context = _base_context(ranking) | {"ids": ids, "entries": [], "unknown": [], "problem": "",
+                                        "slots": (ids + [""] * 4)[:4]}
     if ranking is None:
         return render(request, "rankings/compare.html", context)
     context["choices"] = (RankingEntry.objects.filter(ranking=ranking)
@@ -125,7 +126,11 @@ def methodology_page(request):
     """The methodology stored with the latest snapshot, so the page can never disagree with the build."""
     ranking = pages.latest_snapshot()
     methodology = ranking.methodology if ranking and isinstance(ranking.methodology, dict) else {}
-    return render(request, "rankings/methodology.html", _base_context(ranking) | {"m": methodology})
+    shown = {"version", "coding_benchmarks", "feeds", "standard_harnesses", "performance_metrics", "p95_share",
+             "value", "rules", "default_weights"}
+    extra = {key: value for key, value in methodology.items() if key not in shown}
+    return render(request, "rankings/methodology.html",
+                  _base_context(ranking) | {"m": methodology, "extra": extra})
 
 
 def sources_page(request):
