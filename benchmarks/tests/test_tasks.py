@@ -128,3 +128,13 @@ def test_real_worker_runs_one_refresh_and_refuses_the_concurrent_one(fake_refres
         built = app.AsyncResult(started["task"]).get(timeout=120)
     assert built["status"] == "built" and len(built["sources"]) == len(started["sources"])
     assert Ranking.objects.published().count() == 1 and not lock_is_held(REFRESH_LOCK)
+
+
+@pytest.mark.django_db
+def test_nightly_schedule_runs_refresh_all_at_0315_utc():
+    from django_celery_beat.models import PeriodicTask
+
+    nightly = PeriodicTask.objects.get(task="benchmarks.tasks.refresh_all")
+    assert nightly.enabled and nightly.crontab.hour == "3" and nightly.crontab.minute == "15"
+    assert str(nightly.crontab.timezone) == "UTC"
+    assert nightly.task in app.tasks
