@@ -53,6 +53,9 @@ class Fetcher:
 
     slug = ""
     files: tuple[str, ...] = ()
+    # When set, stored validators only apply if the last good upstream_version equals it: they
+    # belong to other files (LiveBench names its files after the release).
+    expected_version = ""
     sleep = staticmethod(time.sleep)  # tests replace it to observe backoff without waiting
 
     def __init__(self, base_url: str = ""):

@@ -28,7 +28,7 @@ class LiveBenchFetcher(Fetcher):
 
     def __init__(self, base_url: str = "", release: str = ""):
         super().__init__(base_url)
-        self.release = release or settings.LIVEBENCH_RELEASE
+        self.release = self.expected_version = release or settings.LIVEBENCH_RELEASE
 
     def paths(self) -> list[str]:
         return [f"table_{self.release}.csv", f"categories_{self.release}.json"]
