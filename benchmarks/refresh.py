@@ -5,6 +5,7 @@ but the source's status and its FetchRun. Every outcome is one FetchRun and a So
 readable errors and no secrets.
 """
 import logging
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -24,6 +25,9 @@ Status = FetchRun.Status
 CATALOG_SOURCE = "openrouter"
 MAX_MESSAGE = 2000
 FAILED_STATUSES = {Status.FAILED, Status.REJECTED, Status.NOT_CONFIGURED}
+# Fetches run in parallel; publishing is serialized. SQLite has one writer, and a transaction that
+# reads before it writes fails at once ("database is locked") when another thread writes.
+PUBLISH_LOCK = threading.Lock()
 
 
 class Rejected(Exception):
@@ -99,6 +103,15 @@ def publish(run: FetchRun, source: Source, result: FetchResult, started: float) 
         return close_run(run, Status.NOT_MODIFIED, source.row_count, "", started)
     count = len(result.catalog) if source.slug == CATALOG_SOURCE else len(result.rows)
     check_count(source, count)
+    with PUBLISH_LOCK:
+        store(source, result, count, now)
+        if source.slug != CATALOG_SOURCE:
+            result.warnings.extend(resolve_rows(source))
+    return close_run(run, Status.OK, count, "; ".join(result.warnings), started)
+
+
+def store(source: Source, result: FetchResult, count: int, now: datetime) -> None:
+    """Replace the source's rows (or sync the catalog) and mark it OK, all in one transaction."""
     with transaction.atomic():
         if source.slug == CATALOG_SOURCE:
             counts = sync_catalog(result.catalog, now, result.warnings)
@@ -109,9 +122,6 @@ def publish(run: FetchRun, source: Source, result: FetchResult, started: float) 
             status=Status.OK, last_attempt_at=now, last_success_at=now, last_error="", row_count=count,
             upstream_version=result.upstream_version[:100], etag=result.etag[:300],
             last_modified=result.last_modified[:100])
-    if source.slug != CATALOG_SOURCE:
-        result.warnings.extend(resolve_rows(source))
-    return close_run(run, Status.OK, count, "; ".join(result.warnings), started)
 
 
 def check_count(source: Source, count: int) -> None:
@@ -187,7 +197,8 @@ def refresh_sources(slugs: list[str] | None = None, force: bool = False,
                 progress(runs[-1])
     if any(run.source.slug == CATALOG_SOURCE and run.status == Status.OK for run in runs):
         for source in Source.objects.exclude(slug=CATALOG_SOURCE).filter(row_count__gt=0):
-            resolve_rows(source)
+            with PUBLISH_LOCK:
+                resolve_rows(source)
     order = {slug: index for index, slug in enumerate(slugs)}
     return sorted(runs, key=lambda run: order[run.source.slug])
 
