@@ -4,6 +4,7 @@ A pin is (year | None, month | None, day | None): "20250929" -> (2025, 9, 29), "
 "0528" -> (None, 5, 28), "2507" -> (2025, 7, None), "11-2025" -> (2025, 11, None). Two pins are compatible
 when every part both of them know is equal.
 """
+import datetime as dt
 import re
 
 DatePin = tuple
@@ -96,3 +97,26 @@ def _date_at(words: list[str], index: int) -> tuple[DatePin | None, int]:
             return (None, int(word), int(following[0])), 2  # "06-05"
     pin = parse_compact(word)
     return (pin, 1) if pin else (None, 0)
+
+
+def pin_near(pin: DatePin, other: "DatePin | dt.date", days: int = 30) -> bool:
+    """True when a pin with a year lies within `days` of another dated pin or date (month pins as a span)."""
+    if isinstance(other, dt.date):
+        other = (other.year, other.month, other.day)
+    if not pin[0] or not other[0]:
+        return False
+    first, last = _span(pin)
+    other_first, other_last = _span(other)
+    return (other_first - last).days <= days and (first - other_last).days <= days
+
+
+def _span(pin: DatePin) -> tuple[dt.date, dt.date]:
+    year, month, day = pin
+    if day:
+        try:
+            day_date = dt.date(year, month, day)
+        except ValueError:  # "0231": a pin that is no calendar day still sits in its month
+            day_date = dt.date(year, month, 28)
+        return day_date, day_date
+    start = dt.date(year, month, 1)
+    return start, (start + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)

@@ -5,11 +5,15 @@ prefix), Hugging Face id, extra aliases and canonical slug. The slug's date is "
 often stamps its own listing date there (claude-4-opus-20250522 for Anthropic's 20250514), so it can
 confirm a pin but never contradicts one, and it is dropped when it disagrees with the id or name.
 """
+import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from benchmarks.name_dates import DatePin, dates_compatible
 from benchmarks.name_parsing import parse_name
+
+SHORTHAND = re.compile(r"^(\d+(\.\d+)?[bmte]?|a\d+(\.\d+)?b|instruct)$")  # what display names may omit
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class CatalogItem:
     canonical_slug: str = ""  # "anthropic/claude-4.5-sonnet-20250929"
     aliases: tuple = ()  # other upstream ids that mean this model
     reasoning: bool | None = None  # supports reasoning/thinking; None = unknown
+    release_date: dt.date | None = None  # when the catalog listed it; only ever confirms a nearby pin
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ class CatalogIndex:
         self.exact: dict[str, set[str]] = defaultdict(set)
         self.id_tokens: dict[str, frozenset] = {}
         self.reasoning: dict[str, bool | None] = {}
+        self.release_dates: dict[str, dt.date | None] = {}
         for item in _usable(catalog):
             self._add_item(item)
         self._add_implicit_instruct()
@@ -58,11 +64,14 @@ class CatalogIndex:
         if model_id in self.id_tokens:
             return  # ":free"/":batch" copies of a model already indexed
         self.reasoning[model_id] = item.reasoning
+        self.release_dates[model_id] = item.release_date
         provider, _, slug = model_id.partition("/")
         display = item.name.split(": ", 1)[-1] if ": " in item.name else item.name
         provider_words = _provider_words(provider, item.name)
         hard = [parse_name(text) for text in (slug, display, _model_part(item.hf_id), *item.aliases) if text]
         self.id_tokens[model_id] = _identity(hard[0])
+        if _drops_identity(_identity(hard[1]), self.id_tokens[model_id]):
+            hard.pop(1)  # "IBM: Granite 4.0 Micro" names granite-4.0-h-micro: trust the id, not the label
         hard_dates = [p.date for p in hard if p.date]
         for parsed in hard:
             self._add_key(model_id, parsed, provider_words, soft=False)
@@ -92,11 +101,20 @@ class CatalogIndex:
         for key, hits in list(self.keys.items()):
             if "instruct" not in key and key | {"instruct"} not in self.keys:
                 self.keys[key | {"instruct"}] = list(hits)
+        for key, hits in list(self.keys.items()):  # "Nova Pro" is nova-pro-v1 when there is no v2
+            if "1" in key and len(key) > 2 and key - {"1"} not in self.keys:
+                self.keys[key - {"1"}] = list(hits)
 
 
 def _identity(parsed) -> frozenset:
     """Tokens as written in a catalog string: effort and thinking words are part of its identity."""
     return frozenset(parsed.tokens | set(parsed.modes))
+
+
+def _drops_identity(name_tokens: frozenset, id_tokens: frozenset) -> bool:
+    """A display name that leaves out more of the id than sizes, versions or "instruct"."""
+    missing = id_tokens - name_tokens
+    return name_tokens < id_tokens and any(not SHORTHAND.match(token) for token in missing)
 
 
 def _usable(catalog: list[CatalogItem]) -> list[CatalogItem]:

@@ -92,7 +92,7 @@ def _pop_tag(text: str) -> tuple[str, str]:
     """Split an ollama or OpenRouter tag: "qwen2.5-coder:32b", "glm-5.2:free"."""
     if ":" in text and " " not in text.strip():
         name, tag = text.split(":", 1)
-        return name, tag.replace("-", ",").replace("_", "_")
+        return name, tag.replace("-", ",")
     return text, ""
 
 
@@ -145,6 +145,9 @@ class _State:
         pin = parse_date_phrase(part)
         if pin:
             return self.set_date(pin)
+        if QUANTIZATION.match(part):
+            self.config["quantization"] = part
+            return None
         if "=" in part:
             return self.read_setting(*[s.strip() for s in part.split("=", 1)])
         words = [w for w in SPLIT.split(part.replace("w/", "")) if w]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from benchmarks.name_dates import DatePin, dates_compatible
+from benchmarks.name_dates import DatePin, dates_compatible, pin_near
 from benchmarks.name_index import CatalogIndex, CatalogItem, KeyHit
 from benchmarks.name_parsing import ParsedName, parse_name
 
@@ -101,13 +101,14 @@ class Matcher:
         if provider:
             narrowed = [hit for hit in hits if self.index.provider_of(hit.model_id) == provider]
             hits = narrowed or hits
-        model_id = _pick_by_date(hits, parsed.date, date_required)
+        model_id = _pick_by_date(hits, parsed.date, date_required, self.index.release_dates)
         if model_id and require_reasoning and self.index.reasoning.get(model_id) is False:
             return None
         return model_id
 
 
-def _pick_by_date(hits: list[KeyHit], date: DatePin | None, date_required: bool) -> str | None:
+def _pick_by_date(hits: list[KeyHit], date: DatePin | None, date_required: bool,
+                  release_dates: dict) -> str | None:
     """Choose one model among the hits of a key, or none when the date pin leaves any doubt."""
     by_model: dict[str, list[KeyHit]] = defaultdict(list)
     for hit in hits:
@@ -123,10 +124,13 @@ def _pick_by_date(hits: list[KeyHit], date: DatePin | None, date_required: bool)
         return fitting[0]
     if fitting or date_required or len(by_model) != 1:
         return None
-    # The only model of that name, and no version date of its own contradicts the pin
+    # The only model of that name and no version date of its own: accept a pin near its release
+    # (Anthropic's 20250514 vs OpenRouter's 20250522), never a far one ("GPT 4 (1106)" is GPT-4 Turbo).
     (model_id, found), = by_model.items()
-    hard_dates = [h.date for h in found if h.date is not None and not h.soft]
-    return model_id if not hard_dates else None
+    if any(h.date is not None and not h.soft for h in found):
+        return None
+    known = [h.date for h in found if h.date is not None] + [release_dates.get(model_id)]
+    return model_id if any(pin_near(date, other) for other in known if other) else None
 
 
 def _fold(raw: str) -> str:
