@@ -18,6 +18,7 @@ class Point:
     cx: float = 0.0
     cy: float = 0.0
     frontier: bool = False
+    label_end: bool = False  # label to the left of the point: it sits near the right edge
 
 
 @dataclass
@@ -56,6 +57,7 @@ def scatter(points: list[Point], log_x: bool = True, frontier: bool = False) -> 
     for point in usable:
         point.cx = round(to_x(point.x), 1)
         point.cy = round(_y(point.y, chart), 1)
+        point.label_end = point.cx > chart.right - 140
     chart.y_ticks = [(round(_y(v, chart), 1), str(v)) for v in range(0, 101, 20)]
     if frontier:
         line = pareto_frontier(usable)
@@ -100,11 +102,11 @@ def rank_history(history: list[tuple[str, int | None]], width: int = 360, height
     if not ranked:
         return {"points": [], "path": "", "width": width, "height": height}
     worst = max(rank for _label, rank in ranked)
-    pad = 16
-    step = (width - 2 * pad) / max(len(ranked) - 1, 1)
+    pad, left = 12, 40  # the left margin holds the "#1" / "#worst" labels
+    step = (width - left - pad) / max(len(ranked) - 1, 1)
     points = []
     for index, (label, rank) in enumerate(ranked):
         cy = pad if worst == 1 else pad + (rank - 1) / (worst - 1) * (height - 2 * pad)
-        points.append({"cx": round(pad + index * step, 1), "cy": round(cy, 1), "rank": rank, "label": label})
+        points.append({"cx": round(left + index * step, 1), "cy": round(cy, 1), "rank": rank, "label": label})
     return {"points": points, "path": " ".join(f"{p['cx']},{p['cy']}" for p in points),
-            "width": width, "height": height, "worst": worst}
+            "width": width, "height": height, "worst": worst, "top": pad, "bottom": height - pad}

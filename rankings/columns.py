@@ -31,7 +31,7 @@ COLUMNS = [
     Column("composite_score", "Coding", better="high", help="Coding score, 0-100, from fixed benchmark anchors."),
     Column("performance_score", "Perf.", better="high", help="Performance (speed) score, 0-100."),
     Column("value_score", "Value", better="high", help="Value (price for the coding quality) score, 0-100."),
-    Column("overall", "Overall", better="high", help="Weighted sum of coding, performance and value."),
+    Column("overall_score", "Overall", better="high", help="Weighted sum of coding, performance and value."),
     Column("ttft_median", "TTFT", "s", "{:.2f}", "low", help="Median time to first token, seconds."),
     Column("throughput_median", "Speed", "tok/s", "{:.0f}", "high", help="Median output tokens per second."),
     Column("quality_index", "Quality idx", fmt="{:.1f}", better="high", help="Artificial Analysis index."),

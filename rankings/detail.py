@@ -8,14 +8,13 @@ from datetime import datetime
 
 from django.utils.dateparse import parse_date, parse_datetime
 
+from benchmarks.fetchers.rows import BENCHMARKS
 from benchmarks.models import CatalogModel, Source
-from rankings.anchors import CODING_BENCHMARKS
 from rankings.columns import COLUMNS, Column, show
 from rankings.models import Ranking, RankingEntry
 
 HISTORY_LIMIT = 60
-KNOWN_FIELDS = ("source", "benchmark", "metric", "value", "unit", "raw_model", "config", "upstream_date",
-                "fetched_at", "origin", "url", "source_url")
+PRICE = Column("price", "Price", fmt="${:.2f}")
 COMPARE_ROWS = [c for c in COLUMNS if c.key not in ("rank", "model_name", "provider", "updated")] + [
     Column("ttft_p95", "TTFT p95", "s", "{:.2f}", "low"),
     Column("throughput_p95", "Speed p95", "tok/s", "{:.0f}", "high"),
@@ -42,31 +41,50 @@ class Figure:
     extra: dict = field(default_factory=dict)
 
 
+SPEED_UNITS = {"ttft_median": "s", "ttft_p95": "s", "throughput_median": "tokens/s", "throughput_p95": "tokens/s",
+               "total_latency_median": "s", "total_latency_p95": "s", "quality_index": "index"}
+
+
 def figures(entry: RankingEntry) -> tuple[list[Figure], list[Figure]]:
-    """(coding benchmark figures, other figures) of one entry, from its `parts` and `provenance`."""
-    parts = entry.parts.get("benchmarks", {}) if isinstance(entry.parts, dict) else {}
+    """(coding benchmark figures, speed and price figures) of one entry, from its stored `provenance`.
+
+    Provenance is build.py's {"benchmarks": {slot: ref}, "performance": {field: ref}, "pricing": ref}.
+    """
     provenance = entry.provenance if isinstance(entry.provenance, dict) else {}
     homepages = dict(Source.objects.values_list("slug", "homepage"))
-    coding, other = [], []
-    for name in sorted(set(parts) | set(provenance)):
-        item = provenance.get(name)
-        figure = _figure(name, item if isinstance(item, dict) else {"value": item}, homepages)
-        part = parts.get(name)
-        if isinstance(part, dict) and isinstance(part.get("score"), (int, float)):
-            figure.score = part["score"]
-        (coding if name in CODING_BENCHMARKS or name in parts else other).append(figure)
+    coding = []
+    for slot, ref in sorted(_mapping(provenance.get("benchmarks")).items()):
+        ref = _mapping(ref)
+        benchmark = str(ref.get("benchmark") or slot)
+        figure = _figure(slot, ref, homepages, ref.get("raw_value"), BENCHMARKS.get(benchmark, ("", ""))[1])
+        figure.score = ref.get("normalized") if isinstance(ref.get("normalized"), (int, float)) else None
+        if benchmark != slot:
+            figure.extra["run of"] = benchmark
+        if ref.get("scaffold"):
+            figure.extra["scaffold"] = "agent scaffold run"
+        coding.append(figure)
+    other = [_figure(field_name, _mapping(ref), homepages, getattr(entry, field_name, None),
+                     SPEED_UNITS.get(field_name, ""))
+             for field_name, ref in sorted(_mapping(provenance.get("performance")).items())]
+    pricing = _mapping(provenance.get("pricing"))
+    if pricing:
+        value = f"{show(PRICE, entry.prompt_price)} in / {show(PRICE, entry.completion_price)} out"
+        other.append(_figure("price", pricing, homepages, value, "per 1M tokens"))
     return coding, other
 
 
-def _figure(name: str, item: dict, homepages: dict) -> Figure:
-    source = str(item.get("source") or "")
+def _mapping(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _figure(name: str, ref: dict, homepages: dict, value, unit: str) -> Figure:
+    source = str(ref.get("source") or "")
     return Figure(
-        name=name, value=item.get("value"), unit=str(item.get("unit") or ""), source=source,
-        source_url=str(item.get("url") or item.get("source_url") or homepages.get(source, "")),
-        config=item.get("config") if isinstance(item.get("config"), dict) else {},
-        upstream_date=_when(item.get("upstream_date")), fetched_at=_when(item.get("fetched_at")),
-        origin=str(item.get("origin") or ""), raw_model=str(item.get("raw_model") or ""),
-        extra={k: v for k, v in item.items() if k not in KNOWN_FIELDS})
+        name=name, value=value, unit=unit, source=source,
+        source_url=str(ref.get("source_url") or homepages.get(source, "")),
+        config=ref.get("config") if isinstance(ref.get("config"), dict) else {},
+        upstream_date=_when(ref.get("upstream_date")), fetched_at=_when(ref.get("fetched_at")),
+        origin=str(ref.get("origin") or ""), raw_model=str(ref.get("raw_model") or ""))
 
 
 def _when(value):
@@ -100,8 +118,6 @@ def compare(ranking: Ranking, ids: list[str]) -> tuple[list[RankingEntry], list[
     """(entries of the snapshot in the order asked, ids not found in it)."""
     found = {e.model.canonical_id: e for e in
              RankingEntry.objects.filter(ranking=ranking, model__canonical_id__in=ids).select_related("model")}
-    for entry in found.values():
-        entry.overall = entry.overall_score
     return [found[i] for i in ids if i in found], [i for i in ids if i not in found]
 
 

@@ -10,12 +10,13 @@ from decimal import Decimal, InvalidOperation
 from django.http import QueryDict
 
 from rankings.columns import COLUMNS, SORT_KEYS, sort_rows
+from rankings.filters import ORDERING_FIELDS
 from rankings.models import Ranking, RankingEntry
 from rankings.reranking import TOP_LEVEL, overall_score
 from rankings.scoring import validate_weights
 from rankings.uncertainty import assign_tie_groups, interval
 
-FILTER_PARAMS = ("provider", "open_weights", "min_coverage", "min_price", "max_price", "search", "ordering")
+FILTER_PARAMS = ("provider", "open_weights", "min_coverage", "min_price", "max_price", "search")
 WEIGHT_PARAMS = {f"w_{key}": key for key in TOP_LEVEL}
 
 
@@ -29,10 +30,13 @@ class View:
     ordering: str = ""
     errors: list[str] = field(default_factory=list)
 
-    def query_items(self) -> list[tuple[str, str]]:
-        """The view's valid parameters, in a stable order: what the CSV link and the URL carry."""
+    def query_items(self, for_api: bool = False) -> list[tuple[str, str]]:
+        """The view's valid parameters, in a stable order: what the URL (and the CSV link) carry.
+
+        `for_api` leaves out an ordering the API cannot do (freshness): the CSV then keeps rank order.
+        """
         items = [(name, str(self.filters[name])) for name in FILTER_PARAMS if name in self.filters]
-        if self.ordering:
+        if self.ordering and (not for_api or self.ordering.lstrip("-") in ORDERING_FIELDS):
             items.append(("ordering", self.ordering))
         if self.custom_weights:
             items += [(param, f"{self.weights[key]:g}") for param, key in WEIGHT_PARAMS.items()]
@@ -112,9 +116,6 @@ def table_rows(ranking: Ranking, view: View) -> list[RankingEntry]:
     entries = list(RankingEntry.objects.filter(ranking=ranking).select_related("model"))
     if view.custom_weights:
         rerank(entries, view.weights)
-    else:
-        for entry in entries:
-            entry.overall = entry.overall_score
     for entry in entries:
         entry.shown = matches(entry, view.filters)
     return sort_rows(entries, view.ordering)
@@ -125,12 +126,12 @@ def rerank(entries: list[RankingEntry], weights: dict) -> None:
     for entry in entries:
         scores = {"coding": entry.composite_score, "performance": entry.performance_score,
                   "value": entry.value_score}
-        entry.overall = overall_score(scores, weights).score
-    with_overall = sorted((e for e in entries if e.overall is not None),
-                          key=lambda e: (-e.overall, e.model.canonical_id))
-    coding_only = sorted((e for e in entries if e.overall is None and e.composite_score is not None),
+        entry.overall_score = overall_score(scores, weights).score  # in memory only, never saved
+    with_overall = sorted((e for e in entries if e.overall_score is not None),
+                          key=lambda e: (-e.overall_score, e.model.canonical_id))
+    coding_only = sorted((e for e in entries if e.overall_score is None and e.composite_score is not None),
                          key=lambda e: (-e.composite_score, e.model.canonical_id))
-    spans = [interval(e.overall, weights["coding"] * (e.composite_stderr or 0.0)) for e in with_overall]
+    spans = [interval(e.overall_score, weights["coding"] * (e.composite_stderr or 0.0)) for e in with_overall]
     groups = assign_tie_groups(spans)
     offset = groups[-1] if groups else 0
     groups += [offset + g for g in assign_tie_groups(

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from benchmarks.models import CatalogModel, Source
 from rankings import charts, columns, detail, pages
+from rankings.filters import ORDERING_FIELDS
 from rankings.models import RankingEntry
 
 
@@ -62,7 +63,7 @@ def rankings_page(request):
         "shown_count": sum(1 for row in rows if row.shown), "weights_percent": {
             key: round(weight * 100) for key, weight in view.weights.items()},
         "stored_weights": pages.parse_view(QueryDict(), ranking.weights or {}).weights,
-        "csv_query": urlencode(view.query_items()), "page_query": urlencode(view.query_items())}
+        "csv_query": urlencode(view.query_items(for_api=True)), "api_orderings": " ".join(ORDERING_FIELDS)}
     return render(request, "rankings/index.html", context)
 
 

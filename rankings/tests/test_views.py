@@ -9,14 +9,23 @@ from rankings.anchors import describe_methodology
 
 
 def _provenance(model_name: str) -> dict:
+    """Provenance in the shape build.py stores: benchmarks per slot, performance per field, pricing."""
     return {
-        "swebench-verified": {"source": "swebench", "benchmark": "swebench-verified", "value": 70.2, "unit": "%",
-                              "raw_model": f"{model_name} (OpenHands)", "config": {"agent": "OpenHands", "effort": "high"},
-                              "upstream_date": "2025-10-01", "fetched_at": "2025-11-02T10:00:00+00:00",
-                              "origin": "upstream"},
-        "aider-polyglot": {"source": "aider", "value": 61.0, "unit": "%", "origin": "fallback",
-                           "upstream_date": "2025-09-01"},
-        "ttft_median": {"source": "artificialanalysis", "value": 0.8, "unit": "s", "origin": "upstream"},
+        "benchmarks": {
+            "swebench-verified": {"source": "swebench", "row_id": 1, "benchmark": "swebench-bash-only",
+                                  "raw_value": 70.2, "normalized": 70.2, "stderr": 2.0, "scaffold": False,
+                                  "raw_model": f"{model_name} (high)", "config": {"effort": "high"},
+                                  "upstream_date": "2025-10-01", "fetched_at": "2025-11-02T10:00:00+00:00",
+                                  "origin": "upstream"},
+            "aider-polyglot": {"source": "fallback", "fallback_id": 3, "benchmark": "aider-polyglot",
+                               "raw_value": 61.0, "normalized": 61.0, "config": {},
+                               "source_url": "https://aider.chat/docs/leaderboards/", "origin": "fallback",
+                               "upstream_date": "2025-09-01", "fetched_at": "2025-09-03T08:00:00+00:00"},
+        },
+        "performance": {"ttft_median": {"source": "artificialanalysis", "raw_model": model_name,
+                                        "upstream_date": None, "fetched_at": "2025-11-01T00:00:00+00:00",
+                                        "origin": "upstream"}},
+        "pricing": {"source": "openrouter", "origin": "upstream", "fetched_at": "2025-11-02T00:00:00+00:00"},
     }
 
 
@@ -74,7 +83,7 @@ def test_missing_values_show_a_dash_never_zero(client, ranked):
     row = next(r for r in response.context["rows"] if r.model.canonical_id == "acme/no-speed")
     cells = {cell["key"]: cell for cell in row.cells}
     assert cells["ttft_median"]["text"] == "—" and cells["ttft_median"]["sort"] == ""
-    assert cells["overall"]["text"] == "—"
+    assert cells["overall_score"]["text"] == "—"
 
 
 def test_freshness_badge_says_how_old_and_when(client, ranked):
@@ -103,7 +112,7 @@ def test_custom_weights_rerank_and_go_into_the_csv_link(client, ranked):
     response = client.get("/?w_coding=1&w_performance=0&w_value=0")
     assert _order(response) == ["bigco/strong-coder", "openlab/open-coder", "acme/fast-coder", "acme/no-speed"]
     row = next(r for r in response.context["rows"] if r.model.canonical_id == "acme/no-speed")
-    assert row.overall == 45 and row.rank == 4
+    assert row.overall_score == 45 and row.rank == 4
     assert "/api/rankings.csv?w_coding=1&amp;w_performance=0&amp;w_value=0" in response.content.decode()
 
 
@@ -136,10 +145,12 @@ def test_model_page_shows_provenance_and_rank_history(client, ranked, make_snaps
     response = client.get("/models/bigco/strong-coder/")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "swebench-verified" in body and "agent: OpenHands" in body and "effort: high" in body
+    assert "swebench-verified" in body and "effort: high" in body and "run of: swebench-bash-only" in body
     assert 'href="https://www.swebench.com/"' in body  # the source's homepage when the figure has no URL
+    assert 'href="https://aider.chat/docs/leaderboards/"' in body  # a fallback's own source URL
     assert "admin fallback" in body and "upstream" in body
-    assert "2025-10-01" in body
+    assert "2025-10-01" in body and "2025-11-02 10:00" in body
+    assert "$3.00 in / $15.00 out" in body and 'href="https://openrouter.ai/models"' in body
     assert "<polyline" in body and "rank 3" in body and "rank 1" in body
 
 

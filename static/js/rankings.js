@@ -47,7 +47,7 @@
       var complete = PARTS.every(function (p) { return w[p] <= 0 || scores[p] !== null; });
       var overall = complete ? PARTS.reduce(function (s, p) { return w[p] > 0 ? s + w[p] * scores[p] : s; }, 0) : null;
       row._overall = overall;
-      var c = cell(row, "overall");
+      var c = cell(row, "overall_score");
       c.dataset.sort = overall === null ? "" : String(overall);
       c.textContent = overall === null ? "\u2014" : overall.toFixed(1);
       if (overall !== null) withOverall.push(row); else if (scores.coding !== null) codingOnly.push(row);
@@ -122,7 +122,11 @@
     if (w && customWeights(w)) PARTS.forEach(function (p) { params.set("w_" + p, String(+w[p].toFixed(4))); });
     var query = params.toString();
     window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
-    if (csvLink) csvLink.href = csvLink.pathname + (query ? "?" + query : "");
+    // The API orders by the same keys except freshness; for that one the CSV keeps rank order.
+    var apiOrderings = (table.dataset.apiOrderings || "").split(" ");
+    if (ordering && apiOrderings.indexOf(ordering.replace(/^-/, "")) < 0) params.delete("ordering");
+    var csvQuery = params.toString();
+    if (csvLink) csvLink.href = csvLink.pathname + (csvQuery ? "?" + csvQuery : "");
     if (form && form.elements.ordering) form.elements.ordering.value = ordering;
   }
 
