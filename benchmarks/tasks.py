@@ -53,6 +53,7 @@ def build_rankings_task(self, results: list | None = None, lock_token: str | Non
     from rankings.build import build_rankings
 
     try:
+        rematch_after_catalog_change(results or [])
         ranking = build_rankings()
     except Exception as error:
         if self.request.retries < MAX_RETRIES and not self.request.is_eager:
@@ -61,6 +62,15 @@ def build_rankings_task(self, results: list | None = None, lock_token: str | Non
         raise
     release_lock(REFRESH_LOCK, lock_token)
     return {"status": "built", "ranking": ranking.pk, "models": ranking.model_count, "sources": results or []}
+
+
+def rematch_after_catalog_change(results: list) -> None:
+    """Sources refreshed in parallel matched names against the old catalog: match again if it changed."""
+    from benchmarks.refresh import CATALOG_SOURCE, resolve_rows
+
+    if any(isinstance(r, dict) and r.get("source") == CATALOG_SOURCE and r.get("status") == "ok" for r in results):
+        for source in Source.objects.exclude(slug=CATALOG_SOURCE).filter(row_count__gt=0):
+            resolve_rows(source)
 
 
 @shared_task

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from benchmarks.fetchers.rows import BENCHMARKS
@@ -69,7 +70,9 @@ def read_inputs() -> dict[int, dict]:
         inputs[fallback["model_id"]]["fallbacks"].append(fallback)
     for perf in PerformanceFallback.objects.filter(model__active=True).values():
         inputs[perf["model_id"]]["performance"] = perf
-    models = CatalogModel.objects.active().only(
+    with_data = Q(pk__in=BenchmarkRow.objects.matched().values("model_id")) | Q(
+        pk__in=BenchmarkFallback.objects.values("model_id"))
+    models = CatalogModel.objects.active().filter(with_data).only(
         "canonical_id", "name", "provider", "open_weights", "context_length", "prompt_price",
         "completion_price", "pricing_variable", "pricing_updated_at", "origin")
     for model in models:

@@ -1,0 +1,153 @@
+"""Benchmark build_rankings(): time, SQL queries and peak memory at 1x, 10x and 100x (models x rows).
+
+    .venv/bin/python bench/build.py [--scales 1,10,100]
+
+Base data: the real upstream snapshots in ../shared/sources, refreshed through a 127.0.0.1 mirror,
+when both they and benchmarks.refresh exist; otherwise the curated fallback data (load_curated).
+Synthetic scales clone every model with all its rows and fallbacks. Uses a throwaway SQLite file
+(or DATABASE_URL if set) and never the network.
+"""
+import argparse
+import contextlib
+import functools
+import http.server
+import os
+import sys
+import tempfile
+import threading
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DEBUG", "true")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from benchmarks.models import BenchmarkFallback, BenchmarkRow, CatalogModel, PerformanceFallback  # noqa: E402
+from rankings.build import build_rankings  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "sources"
+
+
+def load_base() -> str:
+    """Fill the database with the real data if possible, else the curated data; name which."""
+    call_command("migrate", verbosity=0)
+    try:
+        from benchmarks.refresh import refresh_source
+    except ImportError:
+        refresh_source = None
+    if refresh_source and SHARED.is_dir():
+        with serve_mirror(SHARED) as base_urls:
+            settings.SOURCE_BASE_URLS.update(base_urls)
+            settings.ARTIFICIAL_ANALYSIS_API_KEY = settings.ARTIFICIAL_ANALYSIS_API_KEY or "bench"
+            # One at a time, catalog first: every source's names then match against the full catalog.
+            for slug in MIRROR:
+                refresh_source(slug, force=True)
+        call_command("load_curated", verbosity=0)
+        matched = BenchmarkRow.objects.matched().count()
+        return f"real snapshots via a 127.0.0.1 mirror ({matched} rows matched) + curated fallbacks"
+    call_command("load_curated", verbosity=0)
+    return "curated fallback data (benchmarks/curated)"
+
+
+# Upstream file name -> file in ../shared/sources/<key>/, so the mirror serves upstream's layout.
+MIRROR = {
+    "openrouter": {"models": "models.json"},
+    "swebench": {"leaderboards.json": "leaderboards.json"},
+    "evalplus": {"results.json": "results.json"},
+    "bigcodebench": {"results.json": "results.json", "results-hard.json": "results-hard.json"},
+    "livebench": {"table_2026_01_08.csv": "table_2026_01_08.csv",
+                  "categories_2026_01_08.json": "categories_2026_01_08.json"},
+    "artificialanalysis": {"data/llms/models": "data_llms_models_2026-02-27.json"},
+    "aider": {"polyglot_leaderboard.yml": "polyglot_leaderboard.yml"},
+    "lmarena": {"leaderboard-text-style-control.json": "leaderboard-text-style-control.json"},
+}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve_mirror(shared: Path):
+    """Serve ../shared/sources on 127.0.0.1 in upstream's layout (symlinks, nothing copied); yields base URLs."""
+    with tempfile.TemporaryDirectory() as root:
+        for key, files in MIRROR.items():
+            for name, original in files.items():
+                target = Path(root, key, name)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.symlink_to(shared / key / original)
+        handler = functools.partial(QuietHandler, directory=root)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield {key: f"http://127.0.0.1:{server.server_port}/{key}" for key in MIRROR}
+        finally:
+            server.shutdown()
+
+
+def clone(first: int, last: int) -> None:
+    """Add clones number first..last-1 of every original model, with its rows and fallbacks."""
+    originals = list(CatalogModel.objects.exclude(canonical_id__contains="~clone"))
+    rows = list(BenchmarkRow.objects.filter(model__in=originals))
+    benchmark_fallbacks = list(BenchmarkFallback.objects.filter(model__in=originals))
+    performance = list(PerformanceFallback.objects.filter(model__in=originals))
+    for n in range(first, last):
+        mapping = {}
+        for model in originals:
+            mapping[model.pk] = CatalogModel(**{**_fields(model), "canonical_id": f"{model.canonical_id}~clone{n}"})
+        CatalogModel.objects.bulk_create(mapping.values())
+        for objects in (rows, benchmark_fallbacks, performance):
+            type(objects[0]).objects.bulk_create(
+                [type(o)(**{**_fields(o), "model": mapping[o.model_id]}) for o in objects], batch_size=2000
+            ) if objects else None
+
+
+def _fields(obj) -> dict:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields
+            if not f.primary_key and f.attname != "model_id"}
+
+
+def measure(label: str) -> None:
+    """Time and queries of one build; peak memory from a second build (tracemalloc slows Python)."""
+    with CaptureQueriesContext(connection) as queries:
+        started = time.perf_counter()
+        ranking = build_rankings()
+        elapsed = time.perf_counter() - started
+    tracemalloc.start()
+    build_rankings()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    ranked = ranking.entries.filter(rank__isnull=False).count()
+    print(f"{label:>5}  models={CatalogModel.objects.count():6d}  rows={BenchmarkRow.objects.count():7d}  "
+          f"entries={ranking.model_count:6d} ranked={ranked:6d}  time={elapsed:7.3f}s  "
+          f"queries={len(queries.captured_queries):3d}  peak_mem={peak / 2**20:7.1f} MiB")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,10,100")
+    scales = [int(s) for s in parser.parse_args().scales.split(",")]
+    print(f"base data: {load_base()}; database: {connection.vendor}")
+    done = 1
+    for scale in scales:
+        if scale > done:
+            clone(done - 1, scale - 1)
+            done = scale
+        measure(f"{scale}x")
+
+
+if __name__ == "__main__":
+    main()
