@@ -6,6 +6,7 @@ credit and a link to https://artificialanalysis.ai/, which is always kept even i
 import csv
 import io
 from collections.abc import Iterable
+from decimal import Decimal
 
 from rest_framework.renderers import BaseRenderer
 
@@ -61,6 +62,8 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")  # 2.000000 -> 2, 0.175000 -> 0.175
     if isinstance(value, (list, tuple)):
         return ";".join(str(item) for item in value)
     if isinstance(value, str) and value[:1] in FORMULA_STARTS:
