@@ -18,7 +18,11 @@ class FakeRefresh:
     """Stands in for benchmarks.refresh: records calls, fails for the slugs in `failing`."""
 
     def __init__(self, failing=()):
-        self.calls, self.failing = [], set(failing)
+        self.calls, self.failing, self.rematched = [], set(failing), []
+
+    def resolve_rows(self, source):
+        self.rematched.append(source.slug)
+        return []
 
     def refresh_source(self, slug, force=False, client=None):
         self.calls.append((slug, force))
@@ -31,7 +35,7 @@ class FakeRefresh:
 def fake_refresh(monkeypatch):
     fake = FakeRefresh()
     module = types.ModuleType("benchmarks.refresh")
-    module.refresh_source = fake.refresh_source
+    module.refresh_source, module.resolve_rows, module.CATALOG_SOURCE = fake.refresh_source, fake.resolve_rows, "openrouter"
     monkeypatch.setitem(sys.modules, "benchmarks.refresh", module)
     return fake
 
@@ -55,6 +59,13 @@ def test_refresh_all_refreshes_every_enabled_source_then_builds(fake_refresh, ea
     assert all(force for _, force in fake_refresh.calls) and ("lmarena", True) not in fake_refresh.calls
     assert Ranking.objects.latest_published().pk == result["ranking"]
     assert not lock_is_held(REFRESH_LOCK)
+
+
+@pytest.mark.django_db
+def test_names_are_matched_again_after_the_catalog_refreshed(fake_refresh, eager):
+    Source.objects.filter(slug__in=["aider", "openrouter"]).update(row_count=5)
+    refresh_all.delay().get()
+    assert fake_refresh.rematched == ["aider"]
 
 
 @pytest.mark.django_db
