@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from benchmarks.models import BenchmarkFallback, CatalogModel, PerformanceFallback
+from rankings.build import CODING_KEYS as CODING
 from rankings.build import build_rankings
 from rankings.models import Ranking, RankingEntry
 
@@ -141,3 +142,62 @@ def test_query_count_does_not_grow_with_models(make_model, make_row, django_asse
     with django_assert_num_queries(len(small.captured_queries)):
         ranking = build_rankings()
     assert ranking.model_count == 43
+
+
+# --- end to end over the real upstream snapshots, through a 127.0.0.1 mirror ----------------------
+
+MIRROR = {
+    "openrouter": {"models": "models.json"},
+    "swebench": {"leaderboards.json": "leaderboards.json"},
+    "evalplus": {"results.json": "results.json"},
+    "bigcodebench": {"results.json": "results.json", "results-hard.json": "results-hard.json"},
+    "livebench": {"table_2026_01_08.csv": "table_2026_01_08.csv",
+                  "categories_2026_01_08.json": "categories_2026_01_08.json"},
+    "artificialanalysis": {"data/llms/models": "data_llms_models_2026-02-27.json"},
+    "aider": {"polyglot_leaderboard.yml": "polyglot_leaderboard.yml"},
+    "lmarena": {"leaderboard-text-style-control.json": "leaderboard-text-style-control.json"},
+}
+
+
+@pytest.fixture
+def mirror(shared_sources, tmp_path, settings):
+    """../shared/sources served on 127.0.0.1 in upstream's layout (symlinks); settings point at it."""
+    import functools
+    import http.server
+    import threading
+
+    for key, files in MIRROR.items():
+        for name, original in files.items():
+            target = tmp_path / key / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(shared_sources / key / original)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=tmp_path))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.SOURCE_BASE_URLS = {key: f"http://127.0.0.1:{server.server_port}/{key}" for key in MIRROR}
+    settings.ARTIFICIAL_ANALYSIS_API_KEY = "test-key"
+    yield
+    server.shutdown()
+
+
+@pytest.mark.shared
+@pytest.mark.django_db
+def test_real_snapshots_give_an_honest_ranking(mirror):
+    refresh = pytest.importorskip("benchmarks.refresh", reason="benchmarks/refresh.py not there yet")
+    pytest.importorskip("benchmarks.matching", reason="name matching (benchmarks/matching.py) not there yet")
+    for slug in MIRROR:  # catalog first, one at a time: names match against the full catalog
+        refresh.refresh_source(slug, force=True)
+    from benchmarks.models import BenchmarkRow
+
+    in_coding = set(BenchmarkRow.objects.matched().filter(benchmark__in=CODING).values_list("model_id", flat=True))
+    got = {e.model_id: e for e in build_rankings().entries.all()}
+    with_composite = [pk for pk in in_coding if got.get(pk) and got[pk].composite_score is not None]
+    assert len(with_composite) >= 0.7 * len(in_coding) > 0
+    top = sorted((e for e in got.values() if e.composite_score is not None), key=lambda e: -e.composite_score)[:20]
+    assert all(e.coverage >= 0.5 for e in top), [(e.model_name, e.coverage) for e in top if e.coverage < 0.5]
+    providers = {e.model.provider.lower() for e in got.values() if e.overall_score is not None}
+    assert {"openai", "anthropic", "google", "deepseek"} <= providers
