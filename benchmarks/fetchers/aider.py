@@ -11,7 +11,7 @@ from benchmarks.fetchers.base import FetchResult, Fetcher
 from benchmarks.fetchers.errors import PayloadRejected
 from benchmarks.fetchers.rowcheck import benchmark_row
 from benchmarks.fetchers.rows import AIDER_COST_METRIC, Row
-from benchmarks.fetchers.schemas import LenientDate, Upstream, require, validate_each
+from benchmarks.fetchers.schemas import LenientDate, Upstream, because, require, validate_each
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 CONFIG_FIELDS = ("edit_format", "reasoning_effort", "thinking_tokens", "editor_model", "editor_edit_format")
@@ -44,7 +44,7 @@ class AiderFetcher(Fetcher):
                      else f"run {i}", run) for i, run in enumerate(runs, 1))
         for _label, run in validate_each(AiderRun, labelled, result.warnings):
             result.rows.extend(rows_for(run))
-        require(bool(result.rows), f"{name} has no valid run")
+        require(bool(result.rows), f"{name} has no valid run" + because(result.warnings))
         return result
 
 

@@ -16,7 +16,7 @@ from django.conf import settings
 from benchmarks.fetchers.base import Document, FetchResult, Fetcher
 from benchmarks.fetchers.errors import NotConfigured
 from benchmarks.fetchers.rows import AA_METRICS, Row
-from benchmarks.fetchers.schemas import LenientDate, Upstream, load_json, require, validate_each
+from benchmarks.fetchers.schemas import LenientDate, Upstream, because, load_json, require, validate_each
 
 MAX_PAGES = 50
 ANSWER_TOKENS = 500
@@ -79,13 +79,14 @@ class ArtificialAnalysisFetcher(Fetcher):
             data = load_json(text, name, dict)
             records = data.get("data")
             require(isinstance(records, list), f"{name} has no 'data' list")
+            require(bool(records) or name != self.files[0], f"{name} holds an empty 'data' list")
             version = data.get("intelligence_index_version")
             if version is not None:
                 result.upstream_version = f"intelligence index {version}"
             labelled = ((str(r.get("name", "?")) if isinstance(r, dict) else "?", r) for r in records)
             for _label, model in validate_each(AAModel, labelled, result.warnings):
                 result.rows.extend(rows_for(model, version))
-        require(bool(result.rows), "the Artificial Analysis response has no measured figure")
+        require(bool(result.rows), "the Artificial Analysis response has no measured figure" + because(result.warnings))
         return result
 
 

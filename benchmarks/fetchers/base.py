@@ -16,6 +16,7 @@ from django.conf import settings
 from benchmarks.fetchers.errors import FetchError, PayloadRejected
 from benchmarks.fetchers.rows import CatalogEntry, Row
 from benchmarks.fetchers.rowcheck import check_rows
+from benchmarks.fetchers.schemas import because
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ class Fetcher:
             raise PayloadRejected(f"{self.slug}: the payload could not be read ({type(exc).__name__}: {exc})")
         result.rows = check_rows(result.rows, result.warnings)
         if not result.rows and not result.catalog:
-            raise PayloadRejected(f"{self.slug}: the payload held no usable rows")
+            raise PayloadRejected(f"{self.slug}: the payload held no usable rows{because(result.warnings)}")
         result.etag = join_validators([doc.etag for doc in documents], limit=300)
         result.last_modified = join_validators([doc.last_modified for doc in documents], limit=100)
         return result

@@ -13,7 +13,7 @@ from pydantic import Field
 
 from benchmarks.fetchers.base import FetchResult, Fetcher
 from benchmarks.fetchers.rowcheck import benchmark_row
-from benchmarks.fetchers.schemas import LenientDate, Upstream, hf_repo_id, load_json, require, validate_each
+from benchmarks.fetchers.schemas import LenientDate, Upstream, because, hf_repo_id, load_json, require, validate_each
 
 # file -> (benchmark key prefix, tasks in that set)
 SUBSETS = {
@@ -48,7 +48,7 @@ class BigCodeBenchFetcher(Fetcher):
             count = len(result.rows)
             for name, record in validate_each(BigCodeBenchModel, data.items(), result.warnings):
                 result.rows.extend(rows_for(name, record, prefix, tasks))
-            require(len(result.rows) > count, f"{file} has no model with a pass@1 score")
+            require(len(result.rows) > count, f"{file} has no model with a pass@1 score" + because(result.warnings))
         return result
 
 

@@ -7,7 +7,7 @@ from pydantic import Field
 
 from benchmarks.fetchers.base import FetchResult, Fetcher
 from benchmarks.fetchers.rowcheck import benchmark_row
-from benchmarks.fetchers.schemas import Upstream, hf_repo_id, load_json, require, validate_each
+from benchmarks.fetchers.schemas import Upstream, because, hf_repo_id, load_json, require, validate_each
 
 # upstream pass@1 key -> (benchmark key, tasks): HumanEval has 164 problems, MBPP+ v0.2.0 has 378.
 SCORES = {
@@ -45,5 +45,5 @@ class EvalPlusFetcher(Fetcher):
                 if scores.get(key) is not None:
                     result.rows.append(benchmark_row(benchmark, name, scores[key], config=config,
                                                      sample_size=tasks, upstream_id=hf_repo_id(record.link)))
-        require(bool(result.rows), "results.json has no model with a pass@1 score")
+        require(bool(result.rows), "results.json has no model with a pass@1 score" + because(result.warnings))
         return result

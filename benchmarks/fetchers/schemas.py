@@ -98,6 +98,11 @@ def load_json(text: str, name: str, expected: type, **options) -> object:
     return data
 
 
+def because(warnings: list[str]) -> str:
+    """" (first warnings)" to append to a rejection, so it says why every record was dropped."""
+    return f" ({'; '.join(warnings[:2])})" if warnings else ""
+
+
 def require(condition: bool, reason: str) -> None:
     """Reject the payload with `reason` unless `condition` holds."""
     if not condition:

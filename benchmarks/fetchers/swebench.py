@@ -52,7 +52,7 @@ class SweBenchFetcher(Fetcher):
     def parse(self, documents: dict[str, str]) -> FetchResult:
         data = load_json(documents["leaderboards.json"], "leaderboards.json", dict, object_hook=summarize_details)
         boards = data.get("leaderboards")
-        require(isinstance(boards, list) and bool(boards), "leaderboards.json has no 'leaderboards' list")
+        require(isinstance(boards, list) and bool(boards), "leaderboards.json has an empty or missing 'leaderboards' list")
         result = FetchResult()
         for board in boards:
             if not isinstance(board, dict) or not isinstance(board.get("results"), list):

@@ -58,7 +58,8 @@ def test_language_shape_follows_pages_and_keeps_the_index_version(settings):
 
 
 @pytest.mark.parametrize("text, reason", [
-    ('{"status": 200, "data": []}', "no measured figure"),
+    ('{"status": 200, "data": []}', "holds an empty 'data' list"),
+    ('{"status": 200, "data": [{"id": "x", "name": "X", "pricing": {"price_1m_input_tokens": 0}}]}', "no measured figure"),
     ('{"status": 200}', "no 'data' list"),
     ('[{"id": "x"}]', "should be a JSON object"),
     ('{"status": 200, "data": [{"id": "x", "name": "X", "median_output', "not valid JSON"),

@@ -41,7 +41,7 @@ def test_empty_cells_are_skipped_not_counted_as_zero():
 def test_short_row_is_reported_and_not_misread():
     result = fixture_result()
     assert not any(row.model == "nemotron-3-super-120b-a12b" for row in result.rows)
-    assert "line 5 ('nemotron-3-super-120b-a12b': 5 fields, header has 8)" in result.warnings[0]
+    assert "line 6 ('nemotron-3-super-120b-a12b': 5 fields, header has 8)" in result.warnings[0]
 
 
 def test_upstream_version_and_date_are_the_release():

@@ -57,7 +57,7 @@ def test_unknown_board_gets_a_slugified_key_and_a_warning():
 
 
 @pytest.mark.parametrize("text, reason", [
-    ('{"leaderboards": []}', "no 'leaderboards' list"),
+    ('{"leaderboards": []}', "empty or missing 'leaderboards' list"),
     ('[{"name": "Lite"}]', "should be a JSON object"),
     ('{"leaderboards": [{"name": "Lite", "results": [{"name": "x"', "not valid JSON"),
 ])
