@@ -70,8 +70,8 @@ def show(column: Column, value) -> str:
 
 def show_tokens(count: int) -> str:
     if count >= 1_000_000:
-        return f"{count / 1_000_000:g}M"
-    return f"{count / 1000:g}k" if count >= 1000 else str(count)
+        return f"{count / 1_000_000:.3g}M"
+    return f"{count / 1000:.0f}k" if count >= 1000 else str(count)
 
 
 def coverage_counts(row) -> tuple[int, int] | None:
@@ -83,22 +83,23 @@ def coverage_counts(row) -> tuple[int, int] | None:
     return len(present), len(present) + len(missing)
 
 
-def freshness(row, now: datetime | None = None) -> list[dict]:
-    """One badge per kind of data: label, age text, exact time and an age class (fresh/aging/stale)."""
+def freshness(row, now: datetime | None = None) -> dict:
+    """The row's freshness badge: age of its oldest figure, a colour class by age, exact times per kind.
+
+    `age` is "fresh" (up to 7 days), "aging" (up to 30), "stale" (older) or "missing" (no dated figure).
+    """
     now = now or timezone.now()
-    badges = []
-    for label, attr in FRESHNESS:
-        stamp = getattr(row, attr)
-        if stamp is None:
-            badges.append({"label": label, "text": f"{label}: {MISSING}", "title": f"No {label} data",
-                           "age": "missing"})
-            continue
-        days = (now - stamp).total_seconds() / 86400
-        age = "fresh" if days <= 7 else "aging" if days <= 30 else "stale"
-        ago = "today" if days < 1 else f"{timesince(stamp, now, depth=1)} ago"
-        badges.append({"label": label, "text": f"{label} {ago}", "age": age,
-                       "title": f"{label} updated {stamp:%Y-%m-%d %H:%M} UTC"})
-    return badges
+    stamps = {label: getattr(row, attr) for label, attr in FRESHNESS}
+    title = "; ".join(f"{label} {stamp:%Y-%m-%d %H:%M} UTC" if stamp else f"{label}: no data"
+                      for label, stamp in stamps.items())
+    dated = [stamp for stamp in stamps.values() if stamp is not None]
+    if not dated:
+        return {"text": MISSING, "age": "missing", "title": title}
+    oldest = min(dated)
+    days = (now - oldest).total_seconds() / 86400
+    age = "fresh" if days <= 7 else "aging" if days <= 30 else "stale"
+    ago = "today" if days < 1 else f"{timesince(oldest, now, depth=1)} ago"
+    return {"text": f"updated {ago}", "age": age, "title": title}
 
 
 def sort_rows(rows: list, ordering: str) -> list:
@@ -131,7 +132,7 @@ def cells(row, now: datetime | None = None) -> list[dict]:
     counts = coverage_counts(row)
     if counts:
         out[_INDEX["coverage"]]["text"] = f"{counts[0]} of {counts[1]}"
-    out[_INDEX["updated"]]["badges"] = freshness(row, now)
+    out[_INDEX["updated"]]["badge"] = freshness(row, now)
     return out
 
 

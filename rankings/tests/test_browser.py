@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from rankings.anchors import describe_methodology
+
 # Playwright's sync API runs an event loop in this thread; the ORM calls of the fixtures are still sync.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -59,7 +61,10 @@ def data(make_model, make_snapshot):
                              "overall_score": overall, "ttft_median": ttft, "throughput_median": speed,
                              "blended_price": Decimal(price) if price else None, "composite_stderr": 0.5}))
     rows.sort(key=lambda r: (r[1]["overall_score"] is None, -(r[1]["overall_score"] or r[1]["composite_score"])))
-    return make_snapshot(rows)
+    ranking = make_snapshot(rows)
+    ranking.methodology = {**describe_methodology(), "min_coverage": 0.25}
+    ranking.save()
+    return ranking
 
 
 def _ids(page) -> list[str]:

@@ -88,8 +88,8 @@ def test_missing_values_show_a_dash_never_zero(client, ranked):
 
 def test_freshness_badge_says_how_old_and_when(client, ranked):
     body = client.get("/").content.decode()
-    assert "benchmarks 1\xa0day ago" in body
-    assert "age-fresh" in body and "updated 20" in body  # exact timestamp in the title
+    assert "updated 2\xa0days ago" in body  # the oldest figure: speed, two days old
+    assert "age-fresh" in body and "benchmarks 20" in body and "price 20" in body  # exact times in the title
 
 
 def test_filters_keep_matching_rows_and_report_bad_values(client, ranked):
@@ -217,3 +217,18 @@ def test_sources_page_shows_health_and_attribution(client, db):
     body = client.get("/sources/").content.decode()
     assert "HTTP 503 from upstream" in body and "Failed" in body
     assert "SWE-bench leaderboards (swebench.com)" in body and 'href="https://www.swebench.com/"' in body
+
+
+@pytest.mark.parametrize("days, age", [(0, "fresh"), (10, "aging"), (45, "stale")])
+def test_freshness_colour_follows_the_age_of_the_oldest_figure(client, make_model, make_snapshot, days, age):
+    old = timezone.now() - dt.timedelta(days=days)
+    make_snapshot([(make_model(), {"benchmark_data_updated_at": old, "performance_data_updated_at": old,
+                                   "pricing_data_updated_at": old})])
+    body = client.get("/").content.decode()
+    assert f'class="badge age-{age}"' in body
+
+
+def test_rows_with_no_dated_figure_show_a_dash_badge(client, make_model, make_snapshot):
+    make_snapshot([(make_model(), {"benchmark_data_updated_at": None, "performance_data_updated_at": None,
+                                   "pricing_data_updated_at": None})])
+    assert 'class="badge age-missing"' in client.get("/").content.decode()

@@ -164,5 +164,10 @@
       if (!w || !customWeights(w)) PARTS.forEach(function (p) { data.delete("w_" + p); });
     });
   }
+  // On a phone the controls start folded unless a filter is in use, so the table is in view.
+  var controls = document.getElementById("controls");
+  if (controls && window.matchMedia("(max-width: 640px)").matches && !/[?&](provider|open_weights|min_|max_|search)/.test(window.location.search)) {
+    controls.open = false;
+  }
   table.classList.add("js-sortable");
 })();
