@@ -11,6 +11,15 @@ DatePin = tuple
 
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
           "oct": 10, "nov": 11, "dec": 12}
+# Precompiled: date detection runs on every word of every name.
+YYYYMMDD = re.compile(r"20\d{6}")
+FOUR_DIGITS = re.compile(r"\d{4}")
+TWO_DIGITS = re.compile(r"\d{2}")
+YEAR = re.compile(r"20\d{2}")
+MONTH = re.compile(r"(0\d|1[0-2])")
+PHRASE_SPLIT = re.compile(r"[\s\-/.,]+")
+QUOTED_YEAR = re.compile(r"'?(\d{2}|\d{4})'?")
+MONTH_QUOTE = re.compile(r"[a-z]+'")
 
 
 def dates_compatible(first: DatePin, second: DatePin) -> bool:
@@ -34,10 +43,10 @@ def _valid(month: int, day: int | None = None) -> bool:
 
 def parse_compact(word: str) -> DatePin | None:
     """One word: YYYYMMDD, MMDD (month 01-12) or YYMM (year 23-29, as Qwen's 2507 and Mistral's 2512)."""
-    if re.fullmatch(r"20\d{6}", word):
+    if YYYYMMDD.fullmatch(word):
         year, month, day = int(word[:4]), int(word[4:6]), int(word[6:])
         return (year, month, day) if _valid(month, day) else None
-    if re.fullmatch(r"\d{4}", word):
+    if FOUR_DIGITS.fullmatch(word):
         first, second = int(word[:2]), int(word[2:])
         if _valid(first, second):
             return (None, first, second)
@@ -49,16 +58,16 @@ def parse_compact(word: str) -> DatePin | None:
 def parse_date_phrase(text: str) -> DatePin | None:
     """A whole parenthesised phrase that is only a date: "aug 2024", "may '25", "2025-08-07", "0528"."""
     text = text.strip().lower().replace("’", "'")
-    words = [w for w in re.split(r"[\s\-/.,]+", text) if w]
+    words = [w for w in PHRASE_SPLIT.split(text) if w]
     if not words:
         return None
     month = MONTHS.get(words[0][:3]) if words[0].isalpha() else None
     if month and len(words) == 2:
-        year = re.fullmatch(r"'?(\d{2}|\d{4})'?", words[1]) or re.fullmatch(r"(\d{2})", words[1].strip("'"))
+        year = QUOTED_YEAR.fullmatch(words[1]) or re.fullmatch(r"(\d{2})", words[1].strip("'"))
         if year:
             value = int(year.group(1))
             return (value if value > 99 else 2000 + value, month, None)
-    if re.fullmatch(r"[a-z]+'", words[0]) and len(words) == 2:  # "May' 25"
+    if MONTH_QUOTE.fullmatch(words[0]) and len(words) == 2:  # "May' 25"
         month = MONTHS.get(words[0][:3])
         if month and words[1].isdigit():
             return (2000 + int(words[1][-2:]), month, None)
@@ -85,15 +94,17 @@ def pop_dates(words: list[str]) -> tuple[list[str], list[DatePin]]:
 def _date_at(words: list[str], index: int) -> tuple[DatePin | None, int]:
     """The date that starts at words[index], if any, and how many words it spans."""
     word = words[index]
+    if not word[:1].isdigit():
+        return None, 0  # every date form starts with a digit
     following = words[index + 1:index + 3]
-    if re.fullmatch(r"20\d{2}", word) and len(following) == 2 and all(re.fullmatch(r"\d{2}", w) for w in following):
+    if YEAR.fullmatch(word) and len(following) == 2 and all(TWO_DIGITS.fullmatch(w) for w in following):
         month, day = int(following[0]), int(following[1])
         if _valid(month, day):
             return (int(word), month, day), 3
-    if re.fullmatch(r"(0\d|1[0-2])", word) and following:
-        if re.fullmatch(r"20\d{2}", following[0]):
+    if MONTH.fullmatch(word) and following:
+        if YEAR.fullmatch(following[0]):
             return (int(following[0]), int(word), None), 2  # "11-2025", "03-2025"
-        if re.fullmatch(r"\d{2}", following[0]) and _valid(int(word), int(following[0])):
+        if TWO_DIGITS.fullmatch(following[0]) and _valid(int(word), int(following[0])):
             return (None, int(word), int(following[0])), 2  # "06-05"
     pin = parse_compact(word)
     return (pin, 1) if pin else (None, 0)

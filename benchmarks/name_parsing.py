@@ -21,6 +21,16 @@ BUDGET = re.compile(r"^(\d+)k$")
 SIZE = re.compile(r"^\d+(\.\d+)?[bmt]$|^\d+x\d+(\.\d+)?b$")
 PATH_PREFIX = re.compile(r"^[a-z][\w.\-]*$", re.I)
 SPLIT = re.compile(r"[\s\-_/:,;|]+")
+# Precompiled: parsing runs per name in bulk, and re's own pattern cache lookup was its top cost.
+HF_URL = re.compile(r"^https?://(www\.)?huggingface\.co/", re.I)
+GROUP = re.compile(r"\(([^()]*)\)")
+SIZE_AFTER_SLASH = re.compile(r"^a?\d", re.I)
+VERSION_WORD = re.compile(r"^v(\d+(\.\d+)*)$")
+TRAILING_ZEROS = re.compile(r"^(\d+)(\.0)+$")
+GLUED = re.compile(r"^([a-z]{2,})(\d[\w.]*)$")
+SHORT_NUMBER = re.compile(r"^\d{1,2}$")
+VERSION_HEAD = re.compile(r"^[a-z]?\d+(\.\d+)*$")
+LONG_NUMBER = re.compile(r"^\d{3,}$")
 
 
 @dataclass(frozen=True)
@@ -38,7 +48,7 @@ class ParsedName:
 
 def parse_name(raw: str) -> ParsedName:
     """Parse any raw name; never raises. An empty or junk name gives an empty `base_key`."""
-    text = re.sub(r"^https?://(www\.)?huggingface\.co/", "", (raw or "").strip(), flags=re.I)
+    text = HF_URL.sub("", (raw or "").strip())
     config: dict = {}
     agents, text = _split_agents(text)
     if agents:
@@ -57,6 +67,8 @@ def parse_name(raw: str) -> ParsedName:
 
 def _split_agents(text: str) -> tuple[list[str], str]:
     """Split "A + B + model" at top-level " + " (not inside parentheses)."""
+    if " + " not in text:
+        return [], text.strip()
     parts, depth, start = [], 0, 0
     for index, char in enumerate(text):
         depth += {"(": 1, ")": -1}.get(char, 0)
@@ -68,8 +80,10 @@ def _split_agents(text: str) -> tuple[list[str], str]:
 
 def _pop_groups(text: str) -> tuple[str, list[str]]:
     """Take out "(...)" groups and trailing ", free text" clauses; both read as settings."""
-    groups = re.findall(r"\(([^()]*)\)", text)
-    text = re.sub(r"\([^()]*\)", " ", text).replace("(", " ").replace(")", " ")
+    if "(" not in text and ")" not in text and "," not in text:
+        return text.strip(), []
+    groups = GROUP.findall(text)
+    text = GROUP.sub(" ", text).replace("(", " ").replace(")", " ")
     head, *clauses = text.split(",")
     return head.strip(), groups + clauses
 
@@ -79,7 +93,7 @@ def _pop_path_prefix(text: str, config: dict) -> str:
     prefixes = []
     while "/" in text:
         prefix, rest = text.split("/", 1)
-        if not PATH_PREFIX.match(prefix) or not rest or re.match(r"^a?\d", rest, re.I):
+        if not PATH_PREFIX.match(prefix) or not rest or SIZE_AFTER_SLASH.match(rest):
             break  # "480B/A35B" is a size, not a path
         prefixes.append(prefix.lower())
         text = rest
@@ -232,17 +246,18 @@ class _State:
 
 def _canonical_token(token: str) -> str:
     token = {"it": "instruct", "experimental": "exp"}.get(token, token)
-    version = re.match(r"^v(\d+(\.\d+)*)$", token)
-    if version:
-        token = version.group(1)
-    return re.sub(r"^(\d+)(\.0)+$", r"\1", token)
+    if token[:1] == "v":
+        version = VERSION_WORD.match(token)
+        if version:
+            token = version.group(1)
+    return TRAILING_ZEROS.sub(r"\1", token) if ".0" in token else token
 
 
 def _split_glued(words: list[str]) -> list[str]:
     """"qwen2.5" -> qwen 2.5, "gpt4o" -> gpt 4o; one-letter stems stay (o3, k2, r1, v3)."""
     out = []
     for word in words:
-        glued = re.match(r"^([a-z]{2,})(\d[\w.]*)$", word)
+        glued = GLUED.match(word)
         if glued and not QUANTIZATION.match(word) and not word.startswith("int"):
             out.extend(glued.groups())
         else:
@@ -254,8 +269,7 @@ def _merge_versions(words: list[str]) -> list[str]:
     """"claude-3-5-sonnet" -> 3.5, "kimi-k2-5" -> k2.5; sizes and dates are left alone."""
     out: list[str] = []
     for word in words:
-        if out and re.match(r"^\d{1,2}$", word) and re.match(r"^[a-z]?\d+(\.\d+)*$", out[-1]) \
-                and not re.match(r"^\d{3,}$", out[-1]):
+        if out and SHORT_NUMBER.match(word) and VERSION_HEAD.match(out[-1]) and not LONG_NUMBER.match(out[-1]):
             out[-1] = f"{out[-1]}.{word}"
         else:
             out.append(word)
