@@ -110,6 +110,9 @@ class CatalogModel(models.Model):
     open_weights = models.BooleanField(default=False)
     context_length = models.PositiveIntegerField(null=True, blank=True)
     release_date = models.DateField(null=True, blank=True)
+    reasoning = models.BooleanField(null=True, blank=True,
+                                    help_text="Supports reasoning/thinking modes; empty when unknown. Name matching "
+                                              "will not give a thinking-mode name to a model marked No.")
     prompt_price = models.DecimalField("input price (USD / 1M tokens)", max_digits=14, decimal_places=6,
                                        null=True, blank=True, validators=NOT_NEGATIVE)
     completion_price = models.DecimalField("output price (USD / 1M tokens)", max_digits=14, decimal_places=6,

@@ -76,3 +76,4 @@ class CatalogEntry:
     hf_id: str = ""
     open_weights: bool = False
     aliases: tuple[str, ...] = ()  # other upstream ids that mean this model (e.g. "~…-latest")
+    reasoning: bool | None = None  # supports reasoning/thinking; None when upstream does not say
