@@ -25,9 +25,9 @@ Status = FetchRun.Status
 CATALOG_SOURCE = "openrouter"
 MAX_MESSAGE = 2000
 FAILED_STATUSES = {Status.FAILED, Status.REJECTED, Status.NOT_CONFIGURED}
-# Fetches run in parallel; publishing is serialized. SQLite has one writer, and a transaction that
-# reads before it writes fails at once ("database is locked") when another thread writes.
-PUBLISH_LOCK = threading.Lock()
+# Fetches run in parallel; database work is serialized. SQLite has one writer, and a transaction
+# that reads before it writes fails at once ("database is locked") when another thread writes.
+DB_LOCK = threading.Lock()
 
 
 class Rejected(Exception):
@@ -51,27 +51,32 @@ def refresh_source(source_slug: str, force: bool = False, client: httpx.Client |
     """
     if source_slug not in FETCHERS:
         raise ValueError(f"unknown source {source_slug!r}; valid keys: {', '.join(sorted(FETCHERS))}")
-    source, _ = Source.objects.get_or_create(slug=source_slug, defaults={"name": source_slug})
-    now = timezone.now()
-    run = FetchRun.objects.create(source=source, started_at=now)
-    started = time.monotonic()
-    reason = skip_reason(source, force, now)
-    if reason:
-        return finish_skipped(run, source, reason, started)
+    with DB_LOCK:
+        source, _ = Source.objects.get_or_create(slug=source_slug, defaults={"name": source_slug})
+        now = timezone.now()
+        run = FetchRun.objects.create(source=source, started_at=now)
+        started = time.monotonic()
+        reason = skip_reason(source, force, now)
+        if reason:
+            return finish_skipped(run, source, reason, started)
     own_client = client is None
     client = client or new_client()
     try:
-        return publish(run, source, fetch(source, force, client), started)
+        result = fetch(source, force, client)  # network and parsing only: no database, no lock
+        with DB_LOCK:
+            return publish(run, source, result, started)
     except SourceError as error:
-        return finish_failed(run, source, error.status, str(error), started)
+        outcome = (error.status, str(error), 0)
     except Rejected as error:
-        return finish_failed(run, source, Status.REJECTED, str(error), started, rows=error.rows)
+        outcome = (Status.REJECTED, str(error), error.rows)
     except Exception as error:  # a bug must not take the other sources down: record it and go on
         logger.exception("Refreshing %s failed unexpectedly", source_slug)
-        return finish_failed(run, source, Status.FAILED, f"unexpected error: {type(error).__name__}: {error}", started)
+        outcome = (Status.FAILED, f"unexpected error: {type(error).__name__}: {error}", 0)
     finally:
         if own_client:
             client.close()
+    with DB_LOCK:
+        return finish_failed(run, source, *outcome, started)
 
 
 def skip_reason(source: Source, force: bool, now: datetime) -> str:
@@ -103,10 +108,9 @@ def publish(run: FetchRun, source: Source, result: FetchResult, started: float) 
         return close_run(run, Status.NOT_MODIFIED, source.row_count, "", started)
     count = len(result.catalog) if source.slug == CATALOG_SOURCE else len(result.rows)
     check_count(source, count)
-    with PUBLISH_LOCK:
-        store(source, result, count, now)
-        if source.slug != CATALOG_SOURCE:
-            result.warnings.extend(resolve_rows(source))
+    store(source, result, count, now)
+    if source.slug != CATALOG_SOURCE:
+        result.warnings.extend(resolve_rows(source))
     return close_run(run, Status.OK, count, "; ".join(result.warnings), started)
 
 
@@ -165,8 +169,7 @@ def finish_skipped(run: FetchRun, source: Source, reason: str, started: float) -
     return close_run(run, Status.SKIPPED, 0, reason, started)
 
 
-def finish_failed(run: FetchRun, source: Source, status: str, message: str, started: float,
-                  rows: int = 0) -> FetchRun:
+def finish_failed(run: FetchRun, source: Source, status: str, message: str, rows: int, started: float) -> FetchRun:
     message = redact(message)[:MAX_MESSAGE]
     Source.objects.filter(pk=source.pk).update(status=status, last_attempt_at=timezone.now(), last_error=message)
     return close_run(run, status, rows, message, started)
@@ -197,7 +200,7 @@ def refresh_sources(slugs: list[str] | None = None, force: bool = False,
                 progress(runs[-1])
     if any(run.source.slug == CATALOG_SOURCE and run.status == Status.OK for run in runs):
         for source in Source.objects.exclude(slug=CATALOG_SOURCE).filter(row_count__gt=0):
-            with PUBLISH_LOCK:
+            with DB_LOCK:
                 resolve_rows(source)
     order = {slug: index for index, slug in enumerate(slugs)}
     return sorted(runs, key=lambda run: order[run.source.slug])
