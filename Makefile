@@ -45,10 +45,10 @@ run: setup
 test: venv
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Background processing (needs REDIS_URL): a worker with the nightly beat scheduler embedded.
-# In production run the worker(s) and exactly one `make beat` instead.
+# Background processing (needs REDIS_URL): a worker with the nightly beat scheduler embedded;
+# 8 processes fetch the 8 sources in parallel. In production run workers and exactly one `make beat`.
 worker: venv
-	$(VENV)/bin/celery -A config worker --beat --loglevel=INFO
+	$(VENV)/bin/celery -A config worker --beat --concurrency=8 --loglevel=INFO
 
 beat: venv
 	$(VENV)/bin/celery -A config beat --loglevel=INFO
