@@ -1,0 +1,131 @@
+"""Name matching against the database: stored benchmark rows -> catalog models, and the review queue.
+
+`load_matcher()` builds the pure `Matcher` from the active catalog and the aliases in three queries.
+`resolve_source_rows(source)` resolves every stored row of a source (each distinct raw name once),
+writes `model` / `match_method` / parsed config back in bulk and rebuilds that source's
+`UnmatchedName` queue, all in one transaction; the number of queries does not grow with the number
+of names. Refreshes call it after storing rows; the admin calls it after every alias change.
+"""
+import logging
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from benchmarks.models import BenchmarkRow, CatalogModel, ModelAlias, Source, UnmatchedName
+from benchmarks.names import NOT_IN_CATALOG, CatalogItem, Match, Matcher
+
+logger = logging.getLogger(__name__)
+BATCH_SIZE = 500
+SUGGESTIONS_KEPT = 3
+
+
+@dataclass
+class LoadedMatcher:
+    """A matcher plus the database ids of the models it can answer with."""
+
+    matcher: Matcher
+    ids: dict[str, int]  # canonical id -> CatalogModel pk
+
+
+def load_matcher() -> Matcher:
+    """The matcher for the current active catalog and every alias (global and per source)."""
+    return _load().matcher
+
+
+def _load() -> LoadedMatcher:
+    ids: dict[str, int] = {}
+    catalog = []
+    fields = ("pk", "canonical_id", "name", "hf_id", "release_date", "reasoning")
+    for pk, canonical_id, name, hf_id, release_date, reasoning in \
+            CatalogModel.objects.active().values_list(*fields):
+        ids[canonical_id] = pk
+        ids.setdefault(canonical_id.split(":")[0], pk)  # the matcher answers without ":free"-style suffixes
+        catalog.append(CatalogItem(canonical_id, name, hf_id, reasoning=reasoning, release_date=release_date))
+    aliases: dict = {}
+    for raw, slug, model_pk, canonical_id, not_in_catalog in ModelAlias.objects.values_list(
+            "raw_name", "source__slug", "model_id", "model__canonical_id", "not_in_catalog"):
+        aliases[(slug, raw) if slug else raw] = NOT_IN_CATALOG if not_in_catalog else canonical_id
+        if canonical_id:
+            ids[canonical_id] = model_pk  # an alias may name a model the catalog has deactivated
+    return LoadedMatcher(Matcher(catalog, aliases), ids)
+
+
+def resolve_source_rows(source: Source | str, loaded: LoadedMatcher | None = None) -> dict:
+    """Resolve every stored row of `source` and rebuild its review queue, in one transaction.
+
+    Returns {"source", "rows", "matched_rows", "unmatched_rows", "unmatched_names", "updated_rows"}.
+    Rows an alias marks "not in catalog" count as unmatched but never enter the queue. Upstream's
+    own config keys win over keys parsed from the raw name.
+    """
+    if isinstance(source, str):
+        source = Source.objects.get(slug=source)
+    with transaction.atomic():
+        loaded = loaded or _load()
+        rows = list(BenchmarkRow.objects.filter(source=source).only("pk", "raw_model", "config", "model_id",
+                                                                    "match_method"))
+        matches = {raw: _resolve(loaded.matcher, raw, source.slug) for raw in {row.raw_model for row in rows}}
+        changed = [row for row in rows if _apply(row, matches[row.raw_model], loaded.ids)]
+        BenchmarkRow.objects.bulk_update(changed, ["model", "match_method", "config"], batch_size=BATCH_SIZE)
+        queued = _rebuild_queue(source, rows, matches)
+    unmatched_rows = sum(1 for row in rows if row.model_id is None)
+    return {"source": source.slug, "rows": len(rows), "matched_rows": len(rows) - unmatched_rows,
+            "unmatched_rows": unmatched_rows, "unmatched_names": queued, "updated_rows": len(changed)}
+
+
+def resolve_all_rows() -> dict[str, dict]:
+    """Resolve the rows of every source with one matcher (after a global alias or catalog change)."""
+    loaded = _load()
+    return {source.slug: resolve_source_rows(source, loaded) for source in Source.objects.order_by("slug")}
+
+
+def _resolve(matcher: Matcher, raw: str, source_slug: str) -> Match:
+    try:
+        return matcher.resolve(raw, source=source_slug)
+    except Exception:  # one odd name must not stop a whole source: it stays unmatched, and we hear of it
+        logger.exception("Could not resolve %r from %s", raw, source_slug)
+        return Match(None, "none")
+
+
+def _apply(row: BenchmarkRow, match: Match, ids: dict[str, int]) -> bool:
+    """Set the row's model, method and merged config; True when anything changed."""
+    model_pk = ids.get(match.model_id) if match.model_id else None
+    method = match.method if model_pk or match.method == "alias" else "none"
+    config = {**match.config, **row.config} if isinstance(row.config, dict) else row.config
+    if (row.model_id, row.match_method, row.config) == (model_pk, method, config):
+        return False
+    row.model_id, row.match_method, row.config = model_pk, method, config
+    return True
+
+
+def _rebuild_queue(source: Source, rows: list[BenchmarkRow], matches: dict[str, Match]) -> int:
+    """Make the source's queue list exactly its unmatched names; ignored names stay ignored."""
+    counts: dict[str, int] = {}
+    for row in rows:
+        if row.model_id is None and row.match_method == "none":
+            counts[row.raw_model] = counts.get(row.raw_model, 0) + 1
+    existing = {item.raw_name: item for item in UnmatchedName.objects.filter(source=source)}
+    now = timezone.now()
+    to_update, to_create, stale = [], [], []
+    for raw, count in counts.items():
+        suggestions = [[model_id, score] for model_id, score in matches[raw].suggestions[:SUGGESTIONS_KEPT]]
+        item = existing.get(raw)
+        if item is None:
+            to_create.append(UnmatchedName(source=source, raw_name=raw, row_count=count, suggestions=suggestions))
+        else:
+            item.row_count, item.suggestions, item.last_seen = count, suggestions, now
+            to_update.append(item)
+    for raw, item in existing.items():
+        if raw in counts:
+            continue
+        if raw in matches or item.status != UnmatchedName.Status.IGNORED:
+            stale.append(item.pk)  # now matched, or an open name upstream no longer lists
+        elif item.row_count:
+            item.row_count = 0  # ignored and gone: kept, so it stays ignored if upstream brings it back
+            to_update.append(item)
+    # ignore_conflicts: a concurrent resolve of the same source may have queued the name first.
+    UnmatchedName.objects.bulk_create(to_create, batch_size=BATCH_SIZE, ignore_conflicts=True)
+    UnmatchedName.objects.bulk_update(to_update, ["row_count", "suggestions", "last_seen"], batch_size=BATCH_SIZE)
+    for start in range(0, len(stale), BATCH_SIZE):
+        UnmatchedName.objects.filter(pk__in=stale[start:start + BATCH_SIZE]).delete()
+    return len(counts)
