@@ -5,7 +5,7 @@ Pure functions: points in, pixel positions out. Templates draw the SVG; nothing 
 import math
 from dataclasses import dataclass, field
 
-WIDTH, HEIGHT = 720, 420
+WIDTH, HEIGHT = 900, 440
 MARGIN = {"left": 56, "right": 24, "top": 20, "bottom": 48}
 
 
@@ -18,6 +18,7 @@ class Point:
     cx: float = 0.0
     cy: float = 0.0
     frontier: bool = False
+    number: int = 0  # position on the Pareto frontier, cheapest first (the chart labels it by number)
     label_end: bool = False  # label to the left of the point: it sits near the right edge
 
 
@@ -27,6 +28,7 @@ class Chart:
     x_ticks: list[tuple[float, str]] = field(default_factory=list)
     y_ticks: list[tuple[float, str]] = field(default_factory=list)
     frontier_path: str = ""
+    frontier: list[Point] = field(default_factory=list)
     width: int = WIDTH
     height: int = HEIGHT
     left: int = MARGIN["left"]
@@ -57,12 +59,13 @@ def scatter(points: list[Point], log_x: bool = True, frontier: bool = False) -> 
     for point in usable:
         point.cx = round(to_x(point.x), 1)
         point.cy = round(_y(point.y, chart), 1)
-        point.label_end = point.cx > chart.right - 140
+        point.label_end = point.cx > chart.right - 30
     chart.y_ticks = [(round(_y(v, chart), 1), str(v)) for v in range(0, 101, 20)]
     if frontier:
         line = pareto_frontier(usable)
-        for point in line:
-            point.frontier = True
+        for number, point in enumerate(line, start=1):
+            point.frontier, point.number = True, number
+        chart.frontier = line
         chart.frontier_path = " ".join(f"{p.cx},{p.cy}" for p in line)
     return chart
 

@@ -198,6 +198,7 @@ def test_charts_draw_the_pareto_frontier_with_links(client, ranked):
     frontier = [p.label for p in points if p.frontier]
     assert frontier == ["Fast Coder", "Open Coder", "Strong Coder"]
     assert 'href="/models/acme/fast-coder/"' in body
+    assert "Fast Coder</a> — coding 50.0, $0.18 per 1M tokens" in body  # the frontier's numbered legend
 
 
 def test_methodology_page_renders_the_stored_methodology(client, ranked):
