@@ -12,7 +12,7 @@ from benchmarks.models import CatalogModel
 PRICE_STEP = Decimal("0.000001")  # the column keeps 6 decimal places
 PRICE_MAX = Decimal("99999999")  # max_digits=14 leaves 8 digits before the point
 SYNCED_FIELDS = ["name", "provider", "hf_id", "open_weights", "context_length", "release_date", "prompt_price",
-                 "completion_price", "pricing_variable", "pricing_updated_at", "active"]
+                 "completion_price", "pricing_variable", "pricing_updated_at", "active", "reasoning"]
 
 
 def sync_catalog(entries: list[CatalogEntry], now: datetime, warnings: list[str]) -> dict[str, int]:
@@ -59,6 +59,7 @@ def field_values(entry: CatalogEntry, now: datetime, warnings: list[str]) -> dic
         "pricing_variable": entry.pricing_variable,
         "pricing_updated_at": now,
         "active": True,
+        "reasoning": entry.reasoning,
     }
 
 

@@ -40,6 +40,8 @@ class OpenRouterModel(Upstream):
     hugging_face_id: str | None = None
     pricing: Pricing | None = None
     alias_target: AliasTarget | None = None
+    supported_parameters: list[str] | None = None
+    reasoning: dict | None = None
 
 
 class OpenRouterFetcher(Fetcher):
@@ -96,7 +98,15 @@ def catalog_entry(base: str, members: list[tuple[str, OpenRouterModel]], warning
         hf_id=hf_id,
         open_weights=bool(hf_id),
         aliases=tuple(sorted(m.id for _v, m in members if m.id != base)),
+        reasoning=supports_reasoning(main),
     )
+
+
+def supports_reasoning(model: OpenRouterModel) -> bool | None:
+    """True when the model takes reasoning settings; None when upstream says nothing either way."""
+    if model.reasoning is not None or "reasoning" in (model.supported_parameters or []):
+        return True
+    return False if model.supported_parameters is not None else None
 
 
 def to_per_million(price: str | None, model_id: str, warnings: list[str]) -> Decimal | None:

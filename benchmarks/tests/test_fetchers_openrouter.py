@@ -76,3 +76,4 @@ def test_real_snapshot_folds_414_ids_into_base_models():
     assert (sonnet.prompt_price, sonnet.completion_price, sonnet.context_length) == (Decimal(3), Decimal(15), 1000000)
     assert "~anthropic/claude-sonnet-latest" in entries["anthropic/claude-sonnet-5"].aliases
     assert entries["openrouter/auto"].pricing_variable
+    assert entries["anthropic/claude-sonnet-4.5"].reasoning is True
