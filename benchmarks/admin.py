@@ -1,9 +1,15 @@
 """Where admins curate: sources, the catalog, aliases, fallback figures, and the unmatched-names queue."""
-from django.contrib import admin
+from urllib.parse import urlencode
+
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
 from import_export import fields, resources
 from import_export.admin import ImportExportModelAdmin
 from import_export.widgets import ForeignKeyWidget
 
+from benchmarks import review_queue
 from benchmarks.models import (
     BenchmarkFallback,
     BenchmarkRow,
@@ -117,6 +123,39 @@ class ModelAliasAdmin(ImportExportModelAdmin):
     autocomplete_fields = ["model"]
     list_select_related = ["source", "model"]
 
+    # Every alias change re-matches the stored rows it can affect at once (no refetch, no signals).
+    def save_model(self, request, obj, form, change):
+        affected = {obj.source_id}
+        if change and "source" in form.changed_data:
+            affected.add(form.initial.get("source"))
+        super().save_model(request, obj, form, change)
+        rematch_and_report(request, affected)
+
+    def delete_model(self, request, obj):
+        affected = {obj.source_id}
+        super().delete_model(request, obj)
+        rematch_and_report(request, affected)
+
+    def delete_queryset(self, request, queryset):
+        affected = set(queryset.values_list("source_id", flat=True))
+        super().delete_queryset(request, queryset)
+        rematch_and_report(request, affected)
+
+    def process_result(self, result, request):
+        response = super().process_result(result, request)
+        rematch_and_report(request, {None})  # an import may touch any source
+        return response
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if request.GET.get("from_queue") and not any(key in request.POST for key in ("_continue", "_addanother")):
+            return HttpResponseRedirect(reverse("admin:benchmarks_unmatchedname_changelist"))
+        return super().response_add(request, obj, post_url_continue)
+
+
+def rematch_and_report(request, source_ids: set) -> None:
+    """Re-resolve the rows of the sources an alias change touched, and say what came of it."""
+    messages.info(request, review_queue.describe_rematch(review_queue.rematch_sources(source_ids)))
+
 
 @admin.register(PerformanceFallback)
 class PerformanceFallbackAdmin(ImportExportModelAdmin):
@@ -155,7 +194,46 @@ class BenchmarkRowAdmin(admin.ModelAdmin):
 
 @admin.register(UnmatchedName)
 class UnmatchedNameAdmin(admin.ModelAdmin):
-    list_display = ["raw_name", "source", "row_count", "suggestions", "status", "last_seen"]
+    """The review queue: map each name to a model (or "not in catalog") and its rows re-match at once."""
+
+    list_display = ["raw_name", "source", "row_count", "suggested_models", "status", "map_link", "last_seen"]
     list_filter = ["status", "source"]
     search_fields = ["raw_name"]
     list_select_related = ["source"]
+    readonly_fields = ["source", "raw_name", "row_count", "suggestions", "first_seen", "last_seen"]
+    actions = ["accept_top_suggestion", "mark_not_in_catalog", "ignore", "reopen"]
+
+    def has_add_permission(self, request):
+        return False  # the queue is filled by matching; map a name from here instead
+
+    @admin.display(description="suggestions (score)")
+    def suggested_models(self, item):
+        pairs = item.suggestions if isinstance(item.suggestions, list) else []
+        return ", ".join(f"{pair[0]} ({pair[1]:.0f})" for pair in pairs
+                         if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], int | float)) or "—"
+
+    @admin.display(description="map")
+    def map_link(self, item):
+        query = urlencode({"raw_name": item.raw_name, "source": item.source_id, "from_queue": 1})
+        return format_html('<a href="{}?{}">Map to…</a>', reverse("admin:benchmarks_modelalias_add"), query)
+
+    @admin.action(description="Accept top suggestion (alias for this source)")
+    def accept_top_suggestion(self, request, queryset):
+        outcome = review_queue.accept_top_suggestions(queryset)
+        level = messages.WARNING if outcome.skipped else messages.SUCCESS
+        self.message_user(request, review_queue.describe(outcome), level)
+
+    @admin.action(description="Mark as not in catalog")
+    def mark_not_in_catalog(self, request, queryset):
+        outcome = review_queue.mark_not_in_catalog(queryset)
+        self.message_user(request, f"Marked {outcome.mapped} names as not in catalog; they left the queue.")
+
+    @admin.action(description="Ignore for now (keep, but out of the open queue)")
+    def ignore(self, request, queryset):
+        count = queryset.update(status=UnmatchedName.Status.IGNORED)
+        self.message_user(request, f"Ignored {count} names.")
+
+    @admin.action(description="Reopen")
+    def reopen(self, request, queryset):
+        count = queryset.update(status=UnmatchedName.Status.OPEN)
+        self.message_user(request, f"Reopened {count} names.")
