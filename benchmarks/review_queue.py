@@ -70,7 +70,8 @@ def describe(outcome: Outcome, verb: str = "Mapped") -> str:
 
 def describe_rematch(stats: dict[str, dict]) -> str:
     """One line per re-matched source: "swebench: 120 of 130 rows matched, 4 names in the queue"."""
-    parts = [f"{slug}: {s['matched_rows']} of {s['rows']} rows matched, {s['unmatched_names']} names in the queue"
+    parts = [f"{slug}: {s['matched_rows']} of {s['rows']} rows matched, "
+             f"{s['unmatched_names']} name{'s' if s['unmatched_names'] != 1 else ''} in the queue"
              for slug, s in stats.items() if s["rows"]]
     return "Re-matched stored rows. " + ("; ".join(parts) if parts else "No source has stored rows.")
 
