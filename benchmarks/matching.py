@@ -10,6 +10,7 @@ import logging
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from benchmarks.models import BenchmarkRow, CatalogModel, ModelAlias, Source, UnmatchedName
@@ -129,3 +130,27 @@ def _rebuild_queue(source: Source, rows: list[BenchmarkRow], matches: dict[str, 
     for start in range(0, len(stale), BATCH_SIZE):
         UnmatchedName.objects.filter(pk__in=stale[start:start + BATCH_SIZE]).delete()
     return len(counts)
+
+
+def match_report() -> dict:
+    """How well names match: per source row counts and share matched, per model the sources covering it.
+
+    {"sources": [{"source", "rows", "matched_rows", "unmatched_rows", "share_matched", "unmatched_names"}],
+     "models": [{"model", "sources"}] (models with rows from at least one source),
+     "catalog_models": active catalog size, "models_without_sources": active models no source covers}
+    """
+    unmatched = Q(model__isnull=True)
+    per_source = (BenchmarkRow.objects.values("source__slug").order_by("source__slug")
+                  .annotate(rows=Count("pk"), unmatched_rows=Count("pk", filter=unmatched),
+                            unmatched_names=Count("raw_model", distinct=True, filter=unmatched)))
+    sources = [{"source": s["source__slug"], "rows": s["rows"], "matched_rows": s["rows"] - s["unmatched_rows"],
+                "unmatched_rows": s["unmatched_rows"],
+                "share_matched": round((s["rows"] - s["unmatched_rows"]) / s["rows"], 4) if s["rows"] else 0.0,
+                "unmatched_names": s["unmatched_names"]} for s in per_source]
+    covering: dict[str, list[str]] = {}
+    for canonical_id, slug in (BenchmarkRow.objects.filter(model__isnull=False).order_by("model__canonical_id",
+                               "source__slug").values_list("model__canonical_id", "source__slug").distinct()):
+        covering.setdefault(canonical_id, []).append(slug)
+    active = set(CatalogModel.objects.active().values_list("canonical_id", flat=True))
+    return {"sources": sources, "models": [{"model": m, "sources": s} for m, s in covering.items()],
+            "catalog_models": len(active), "models_without_sources": len(active - set(covering))}
