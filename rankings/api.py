@@ -22,7 +22,7 @@ from rankings import serializers as s
 from rankings.diff import diff_entries
 from rankings.figures import collect_figures
 from rankings.exports import CSVRenderer
-from rankings.filters import CatalogModelFilter, RankingEntryFilter, order_entries
+from rankings.filters import CatalogModelFilter, RankingEntryFilter, filter_or_raise, order_entries
 from rankings.models import Ranking, RankingEntry
 from rankings.pagination import ApiPagination
 from rankings.ranking_list import RANKING_PARAMETERS, build_ranking_list
@@ -68,8 +68,10 @@ class RankingViewSet(ReadOnlyApi, viewsets.GenericViewSet):
         return serve_cached(key, snapshot, lambda: build_ranking_list(request, snapshot, media_format, self))
 
 
-@extend_schema_view(list=extend_schema(operation_id="rankings_csv", parameters=RANKING_PARAMETERS[:1] +
-                                       RANKING_PARAMETERS[2:], responses={(200, "text/csv"): OpenApiTypes.STR, **ERRORS}))
+@extend_schema_view(list=extend_schema(
+    operation_id="rankings_csv", responses={(200, "text/csv"): OpenApiTypes.STR, **ERRORS},
+    parameters=[*RANKING_PARAMETERS, OpenApiParameter("format", exclude=True), OpenApiParameter("limit", exclude=True),
+                OpenApiParameter("offset", exclude=True)]))
 class RankingCsvViewSet(RankingViewSet):
     """The rankings export: every row matching the filters, with custom weights, as CSV with attribution."""
 
@@ -89,6 +91,11 @@ class ModelViewSet(ReadOnlyApi, viewsets.ReadOnlyModelViewSet):
     @extend_schema(responses={200: s.ModelSummarySerializer(many=True), **ERRORS})
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
+
+    def filter_queryset(self, queryset):
+        if self.action != "list":
+            return queryset
+        return filter_or_raise(CatalogModelFilter, self.request.query_params, queryset)
 
     @extend_schema(responses={200: s.ModelDetailSerializer, **ERRORS})
     def retrieve(self, request, *args, **kwargs):
@@ -144,8 +151,8 @@ class SnapshotViewSet(ReadOnlyApi, viewsets.ReadOnlyModelViewSet):
         return serve_cached(cache_key("snapshot", snapshot, request, "json"), snapshot,
                             lambda: _json(_describe_snapshot(snapshot)))
 
-    @extend_schema(parameters=[OpenApiParameter("against", int, required=True,
-                                                description="Id of the snapshot to compare with.")],
+    @extend_schema(parameters=[OpenApiParameter("against", {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+                                                required=True, description="Id of the snapshot to compare with.")],
                    responses={200: s.SnapshotDiffSerializer, **ERRORS})
     @action(detail=True, methods=["get"])
     def diff(self, request, pk=None):
@@ -167,7 +174,7 @@ class SnapshotViewSet(ReadOnlyApi, viewsets.ReadOnlyModelViewSet):
             raise ValidationError({"against": [f"{raw!r} is not a snapshot id (a whole number)."]})
         other = Ranking.objects.published().filter(pk=int(raw)).first()
         if other is None:
-            raise ValidationError({"against": [f"No published snapshot with id {raw}."]})
+            raise NotFound(f"No published snapshot with id {raw} to compare with. See /api/snapshots/.")
         return other
 
 

@@ -19,6 +19,7 @@ from rankings.scoring import validate_weights
 
 WEIGHT_PARAMS = {f"w_{key}": key for key in TOP_LEVEL}
 BENCHMARK_PREFIX = "wb_"
+MAX_WEIGHT = 1_000_000  # weights are relative; a cap keeps their sum finite
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,8 @@ def _weight(raw: str) -> float:
         value = float(raw)
     except (TypeError, ValueError):
         raise ValueError(f"{raw!r} is not a number; give a weight such as 0.5.") from None
-    if not math.isfinite(value) or value < 0:
-        raise ValueError(f"A weight must be a finite number of 0 or more, got {raw!r}.")
+    if not math.isfinite(value) or not 0 <= value <= MAX_WEIGHT:
+        raise ValueError(f"A weight must be a number from 0 to {MAX_WEIGHT:g}, got {raw!r}.")
     return value
 
 

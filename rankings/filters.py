@@ -7,6 +7,7 @@ an unknown field is an error that lists the allowed ones, never silently ignored
 from collections.abc import Callable, Iterable
 
 import django_filters
+from drf_spectacular.utils import extend_schema_field
 from django.db.models import Q
 from rest_framework.exceptions import ValidationError
 
@@ -22,28 +23,43 @@ ORDERING_FIELDS = (
 TEXT_FIELDS = {"model_name", "provider"}
 MAX_PRICE = 1_000_000  # USD per 1M tokens; anything above is a typo, and huge numbers upset databases
 MAX_CONTEXT = 1_000_000_000
-# Strict booleans: "maybe" is an error, not a silently dropped filter.
-BOOLEAN_CHOICES = [("true", "true"), ("false", "false"), ("1", "1"), ("0", "0")]
+NO_NUL = "^[^\\u0000]*$"
+BOOLEAN_CHOICES = ["true", "false", "1", "0"]
 
 
-def _is_true(value: str) -> bool:
-    return value in ("true", "1")
+def strict_boolean(help_text: str) -> django_filters.TypedChoiceFilter:
+    """A boolean filter that rejects "maybe" with a 400 instead of silently dropping the filter."""
+    boolean = django_filters.TypedChoiceFilter(choices=[(c, c) for c in BOOLEAN_CHOICES],
+                                               coerce=lambda value: value in ("true", "1"), help_text=help_text)
+    return extend_schema_field({"type": "string", "enum": BOOLEAN_CHOICES})(boolean)
+
+
+def text(method: str, help_text: str) -> django_filters.CharFilter:
+    """A text filter; the schema says what Django's form field enforces: no NUL characters."""
+    return extend_schema_field({"type": "string", "pattern": NO_NUL})(
+        django_filters.CharFilter(method=method, help_text=help_text))
+
+
+def bounded(number_filter: django_filters.NumberFilter, low: float, high: float, kind: str = "number"):
+    """The filter with its range enforced (400 outside it) and stated in the OpenAPI schema."""
+    number_filter.extra.update(min_value=low, max_value=high)
+    if kind == "integer":
+        number_filter.extra["decimal_places"] = 0
+    return extend_schema_field({"type": kind, "minimum": low, "maximum": high})(number_filter)
 
 
 class RankingEntryFilter(django_filters.FilterSet):
-    provider = django_filters.CharFilter(method="filter_provider",
-                                         help_text="Provider slug(s), comma-separated, e.g. anthropic,openai.")
-    open_weights = django_filters.TypedChoiceFilter(choices=BOOLEAN_CHOICES, coerce=_is_true,
-                                                    help_text="true: only open-weights models; false: only closed.")
-    min_coverage = django_filters.NumberFilter(field_name="coverage", lookup_expr="gte", min_value=0, max_value=1,
-                                               help_text="Minimum coverage, 0 to 1.")
-    min_price = django_filters.NumberFilter(field_name="blended_price", lookup_expr="gte", min_value=0,
-                                            max_value=MAX_PRICE, help_text="Minimum blended price, USD per 1M tokens.")
-    max_price = django_filters.NumberFilter(field_name="blended_price", lookup_expr="lte", min_value=0,
-                                            max_value=MAX_PRICE, help_text="Maximum blended price, USD per 1M tokens.")
-    min_context = django_filters.NumberFilter(field_name="context_length", lookup_expr="gte", min_value=0,
-                                              max_value=MAX_CONTEXT, help_text="Minimum context length, tokens.")
-    search = django_filters.CharFilter(method="filter_search", help_text="Part of the model's name or id.")
+    provider = text("filter_provider", "Provider slug(s), comma-separated, e.g. anthropic,openai.")
+    open_weights = strict_boolean("true: only open-weights models; false: only closed.")
+    min_coverage = bounded(django_filters.NumberFilter(field_name="coverage", lookup_expr="gte", help_text=(
+        "Minimum coverage, 0 to 1.")), 0, 1)
+    min_price = bounded(django_filters.NumberFilter(field_name="blended_price", lookup_expr="gte", help_text=(
+        "Minimum blended price, USD per 1M tokens.")), 0, MAX_PRICE)
+    max_price = bounded(django_filters.NumberFilter(field_name="blended_price", lookup_expr="lte", help_text=(
+        "Maximum blended price, USD per 1M tokens.")), 0, MAX_PRICE)
+    min_context = bounded(django_filters.NumberFilter(field_name="context_length", lookup_expr="gte", help_text=(
+        "Minimum context length, tokens.")), 0, MAX_CONTEXT, "integer")
+    search = text("filter_search", "Part of the model's name or id.")
 
     class Meta:
         model = RankingEntry
@@ -64,13 +80,17 @@ class RankingEntryFilter(django_filters.FilterSet):
 
 
 class CatalogModelFilter(django_filters.FilterSet):
-    provider = django_filters.CharFilter(field_name="provider", lookup_expr="iexact")
-    open_weights = django_filters.TypedChoiceFilter(choices=BOOLEAN_CHOICES, coerce=_is_true)
-    search = django_filters.CharFilter(method="filter_search", help_text="Part of the model's name or id.")
+    provider = text("filter_provider", "Provider slug, e.g. anthropic.")
+    open_weights = strict_boolean("true: only open-weights models; false: only closed.")
+    search = text("filter_search", "Part of the model's name or id.")
 
     class Meta:
         model = CatalogModel
         fields = ["provider", "open_weights", "search"]
+
+    def filter_provider(self, queryset, name, value):
+        value = value.strip()
+        return queryset.filter(provider__iexact=value) if value else queryset
 
     def filter_search(self, queryset, name, value):
         value = value.strip()
@@ -78,7 +98,16 @@ class CatalogModelFilter(django_filters.FilterSet):
 
 
 def filter_or_raise(filterset_class, params, queryset):
-    """The filtered queryset; a 400 naming each invalid filter value otherwise."""
+    """The filtered queryset; a 400 naming each invalid filter value otherwise.
+
+    An empty value for a typed filter (open_weights=, min_price=) is an error too, as the schema says:
+    leave the parameter out instead. Text filters accept an empty value as "no filter".
+    """
+    empty = {name: ["Give a value, or leave the parameter out."] for name, field in
+             filterset_class.base_filters.items()
+             if params.get(name) == "" and not isinstance(field, django_filters.CharFilter)}
+    if empty:
+        raise ValidationError(empty)
     filterset = filterset_class(params, queryset=queryset)
     if not filterset.is_valid():
         raise ValidationError(filterset.errors)

@@ -23,9 +23,17 @@ class ApiPagination(LimitOffsetPagination):
 
     def _whole_number(self, request, name: str, default: int) -> int:
         raw = request.query_params.get(name)
-        if raw is None or raw == "":
+        if raw is None:
             return default
         try:
             return int(raw)
         except ValueError:
             raise ValidationError({name: [f"{name} must be a whole number, got {raw!r}."]}) from None
+
+    def get_schema_operation_parameters(self, view):
+        bounds = {self.limit_query_param: {"minimum": 1}, self.offset_query_param: {"minimum": 0,
+                                                                                  "maximum": self.max_offset}}
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"].update(bounds.get(parameter["name"], {}))
+        return parameters

@@ -4,10 +4,11 @@ Queries per request, whatever the number of models: the rows (one, with their mo
 ids (one, only when a filter is given), the sources for the attribution (one).
 """
 from drf_spectacular.utils import OpenApiParameter
+from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 
 from rankings.anchors import CODING_BENCHMARKS
-from rankings.custom_weights import BENCHMARK_PREFIX, WEIGHT_PARAMS, Weights, parse_weights, rerank_entries
+from rankings.custom_weights import BENCHMARK_PREFIX, MAX_WEIGHT, WEIGHT_PARAMS, Weights, parse_weights, rerank_entries
 from rankings.exports import describe_attribution, render_csv
 from rankings.filters import ORDERING_FIELDS, RankingEntryFilter, filter_or_raise, order_entries, parse_ordering
 from rankings.models import Ranking, RankingEntry
@@ -17,13 +18,14 @@ from rankings.serializers import RankingEntrySerializer, SnapshotSerializer
 
 FILTER_PARAMS = frozenset(RankingEntryFilter.base_filters)
 NO_SNAPSHOT = "No ranking has been published yet: the first build has not finished. Try again later."
+WEIGHT_SCHEMA = {"type": "number", "minimum": 0, "maximum": MAX_WEIGHT}
 RANKING_PARAMETERS = [
     OpenApiParameter("ordering", str, description="Comma-separated fields, '-' for descending; empty values "
                      f"always last. Allowed: {', '.join(ORDERING_FIELDS)}."),
     OpenApiParameter("format", str, enum=["json", "csv"], description="csv: every matching row, no pagination."),
-    *[OpenApiParameter(param, float, description=f"Relative weight of the {key} score (default: the snapshot's).")
-      for param, key in WEIGHT_PARAMS.items()],
-    *[OpenApiParameter(f"{BENCHMARK_PREFIX}{key}", float, description=f"Relative weight of {key} in the coding "
+    *[OpenApiParameter(param, WEIGHT_SCHEMA, description=f"Relative weight of the {key} score (default: the "
+                       "snapshot's).") for param, key in WEIGHT_PARAMS.items()],
+    *[OpenApiParameter(f"{BENCHMARK_PREFIX}{key}", WEIGHT_SCHEMA, description=f"Relative weight of {key} in the coding "
                        f"score (default {anchor.weight:g}; other benchmarks keep theirs).")
       for key, anchor in CODING_BENCHMARKS.items()],
 ]
@@ -35,6 +37,8 @@ def build_ranking_list(request, snapshot: Ranking | None, media_format: str, vie
     Raises ValidationError for an invalid filter, ordering or weight, even before any snapshot exists.
     """
     params = request.query_params
+    if params.get("format") == "":
+        raise ValidationError({"format": ["Give json or csv, or leave the parameter out."]})
     weights = parse_weights(params, snapshot)
     ordering = parse_ordering(params.get("ordering"))
     rows = select_rows(params, snapshot, weights, ordering)

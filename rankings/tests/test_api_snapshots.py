@@ -68,9 +68,15 @@ def test_diff_with_itself_is_all_unchanged(client, two_snapshots):
     assert body["added"] == body["removed"] == body["moved"] == [] and body["unchanged"] == 3
 
 
-@pytest.mark.parametrize("against", ["", "?against=", "?against=abc", "?against=-1", "?against=999999",
+@pytest.mark.parametrize("against", ["", "?against=", "?against=abc", "?against=-1", "?against=1.5",
                                      "?against=99999999999999999999999"])
 def test_diff_without_a_valid_against_is_a_400(client, two_snapshots, against):
     _, new = two_snapshots
     response = client.get(f"/api/snapshots/{new.pk}/diff/{against}")
     assert response.status_code == 400 and "against" in response.json()["errors"]
+
+
+def test_diff_against_a_snapshot_that_does_not_exist_is_a_404(client, two_snapshots):
+    _, new = two_snapshots
+    response = client.get(f"/api/snapshots/{new.pk}/diff/?against=999999")
+    assert response.status_code == 404 and "999999" in response.json()["message"]
