@@ -8,7 +8,9 @@ from decimal import Decimal
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.cache import cache
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.throttling import SimpleRateThrottle
 from schemathesis.specs.openapi.checks import positive_data_acceptance
@@ -36,6 +38,13 @@ def api_data(monkeypatch, make_model, make_row, make_snapshot):
                         "benchmark_data_updated_at": None})]
     make_snapshot(entries[:1])
     make_snapshot(entries)
+    # As Django's test client does: a request must not close the connection that holds the test's
+    # transaction (on PostgreSQL that would roll the data back and fail every later query).
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.parametrize()
