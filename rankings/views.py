@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from benchmarks.models import CatalogModel, Source
-from rankings import charts, columns, detail, pages
+from rankings import charts, columns, detail, pages, row_markup
 from rankings.filters import ORDERING_FIELDS
 from rankings.models import RankingEntry
 
@@ -55,11 +55,8 @@ def rankings_page(request):
         return render(request, "rankings/index.html", _base_context(None))
     view = pages.parse_view(request.GET, ranking.weights or {})
     rows = pages.table_rows(ranking, view)
-    now = timezone.now()
-    for row in rows:
-        row.cells = columns.cells(row, now)
     context = _base_context(ranking) | {
-        "view": view, "rows": rows, "columns": columns.COLUMNS, "providers": pages.providers(rows),
+        "view": view, "rows": rows, "rows_html": row_markup.render_rows(rows, timezone.now()), "columns": columns.COLUMNS, "providers": pages.providers(rows),
         "shown_count": sum(1 for row in rows if row.shown), "weights_percent": {
             key: round(weight * 100) for key, weight in view.weights.items()},
         "stored_weights": pages.parse_view(QueryDict(), ranking.weights or {}).weights,

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
+from rankings import columns
 from rankings.anchors import describe_methodology
 
 
@@ -81,9 +82,12 @@ def test_rankings_page_lists_models_in_rank_order(client, ranked):
 def test_missing_values_show_a_dash_never_zero(client, ranked):
     response = client.get("/")
     row = next(r for r in response.context["rows"] if r.model.canonical_id == "acme/no-speed")
-    cells = {cell["key"]: cell for cell in row.cells}
+    cells = {cell["key"]: cell for cell in columns.cells(row)}
     assert cells["ttft_median"]["text"] == "—" and cells["ttft_median"]["sort"] == ""
     assert cells["overall_score"]["text"] == "—"
+    body = response.content.decode()
+    no_speed = body[body.index('data-id="acme/no-speed"'):]
+    assert '<td class="num" data-sort="">—</td>' in no_speed[:no_speed.index("</tr>")]
 
 
 def test_freshness_badge_says_how_old_and_when(client, ranked):
@@ -233,3 +237,10 @@ def test_rows_with_no_dated_figure_show_a_dash_badge(client, make_model, make_sn
     make_snapshot([(make_model(), {"benchmark_data_updated_at": None, "performance_data_updated_at": None,
                                    "pricing_data_updated_at": None})])
     assert 'class="badge age-missing"' in client.get("/").content.decode()
+
+
+def test_model_names_are_escaped_in_the_table(client, make_model, make_snapshot):
+    make_snapshot([(make_model("evil/<script>", name='<script>alert("x")</script>'), {})])
+    body = client.get("/").content.decode()
+    assert '<script>alert("x")</script>' not in body
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
