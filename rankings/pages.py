@@ -10,7 +10,7 @@ from decimal import Decimal, InvalidOperation
 from django.http import QueryDict
 
 from rankings.columns import COLUMNS, SORT_KEYS, sort_rows
-from rankings.filters import ORDERING_FIELDS
+from rankings.filters import MAX_PRICE, ORDERING_FIELDS
 from rankings.models import Ranking, RankingEntry
 from rankings.reranking import TOP_LEVEL, overall_score
 from rankings.scoring import validate_weights
@@ -71,7 +71,8 @@ def _parse_filters(params: QueryDict, view: View) -> None:
         view.filters["open_weights"] = "true"
     elif open_weights in ("false", "0", "no"):
         view.filters["open_weights"] = "false"
-    for name, low, high in (("min_coverage", 0, 1), ("min_price", 0, None), ("max_price", 0, None)):
+    # The same bounds as the API's filters, so the page's CSV link never asks for what the API refuses.
+    for name, low, high in (("min_coverage", 0, 1), ("min_price", 0, MAX_PRICE), ("max_price", 0, MAX_PRICE)):
         raw = params.get(name, "").strip()
         if not raw:
             continue
@@ -79,9 +80,8 @@ def _parse_filters(params: QueryDict, view: View) -> None:
             number = Decimal(raw)
         except InvalidOperation:
             number = None
-        if number is None or not number.is_finite() or number < low or (high is not None and number > high):
-            limits = f"from {low} to {high}" if high is not None else f"of at least {low}"
-            view.errors.append(f"Ignored {name}=“{raw}”: give a number {limits}.")
+        if number is None or not number.is_finite() or not low <= number <= high:
+            view.errors.append(f"Ignored {name}=“{raw}”: give a number from {low} to {high:,}.")
         else:
             view.filters[name] = number
 
@@ -145,8 +145,10 @@ def rerank(entries: list[RankingEntry], weights: dict) -> None:
 
 def matches(entry: RankingEntry, filters: dict) -> bool:
     """True when the entry passes every filter; a filter on a missing figure excludes the entry."""
-    if "provider" in filters and entry.provider.lower() != filters["provider"].lower():
-        return False
+    if "provider" in filters:  # comma-separated, any of them, as the API reads it
+        wanted = {p.strip().lower() for p in filters["provider"].split(",") if p.strip()}
+        if entry.provider.lower() not in wanted:
+            return False
     if "open_weights" in filters and entry.open_weights != (filters["open_weights"] == "true"):
         return False
     if "min_coverage" in filters and entry.coverage < filters["min_coverage"]:

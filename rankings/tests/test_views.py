@@ -62,11 +62,12 @@ def _order(response) -> list[str]:
 
 @pytest.mark.django_db
 def test_empty_database_shows_how_to_load_data(client):
-    for url in ("/", "/rankings/", "/charts/", "/methodology/", "/compare/?models=a/b,c/d"):
+    for url in ("/", "/rankings/", "/charts/", "/methodology/", "/sources/", "/compare/?models=a/b,c/d"):
         response = client.get(url)
         assert response.status_code == 200, url
     body = client.get("/").content.decode()
     assert "No rankings yet" in body and "refresh_rankings" in body and "make run" in body
+    assert client.get("/models/a/b/").status_code == 404
 
 
 def test_rankings_page_lists_models_in_rank_order(client, ranked):
@@ -103,6 +104,8 @@ def test_filters_keep_matching_rows_and_report_bad_values(client, ranked):
     assert _order(client.get("/?open_weights=true")) == ["openlab/open-coder"]
     assert _order(client.get("/?max_price=2&min_price=0.5")) == ["openlab/open-coder"]
     assert _order(client.get("/?search=STRONG")) == ["bigco/strong-coder"]
+    assert _order(client.get("/?provider=bigco,openlab")) == ["bigco/strong-coder", "openlab/open-coder"]
+    assert "Ignored max_price" in client.get("/?max_price=1e12").content.decode()
 
 
 def test_ordering_by_ttft_puts_missing_values_last_both_ways(client, ranked):
