@@ -105,21 +105,19 @@ def freshness(row, now: datetime | None = None) -> dict:
 def sort_rows(rows: list, ordering: str) -> list:
     """Rows ordered by `ordering` ("key" or "-key"); missing values last in both directions.
 
-    Without an ordering: by rank, unranked last by name (the snapshot order).
+    Ties (and rows without an ordering) keep the snapshot order: by rank, unranked last by name.
+    This is the API's rule (filters.order_entries), so a CSV export lists rows in the page's order.
     """
     key = ordering.lstrip("-") or "rank"
-    descending = ordering.startswith("-")
-    present = [row for row in rows if value_of(row, key) is not None]
-    missing = [row for row in rows if value_of(row, key) is None]
+    ordered = sorted(rows, key=lambda row: (row.rank is None, row.rank or 0, row.model_name.casefold()))
 
     def sort_value(row):
         value = value_of(row, key)
-        return value.lower() if isinstance(value, str) else value
+        return value.casefold() if isinstance(value, str) else value
 
-    present.sort(key=lambda row: row.model_name.lower())
-    present.sort(key=sort_value, reverse=descending)
-    missing.sort(key=lambda row: row.model_name.lower())
-    return present + missing
+    present = [row for row in ordered if value_of(row, key) is not None]
+    present.sort(key=sort_value, reverse=ordering.startswith("-"))  # stable both ways: ties stay by rank
+    return present + [row for row in ordered if value_of(row, key) is None]
 
 
 def cells(row, now: datetime | None = None) -> list[dict]:
@@ -127,7 +125,7 @@ def cells(row, now: datetime | None = None) -> list[dict]:
     out = []
     for column in COLUMNS:
         value = value_of(row, column.key)
-        sort = "" if value is None else (str(value).lower() if not column.numeric else f"{float(value):.10g}")
+        sort = "" if value is None else (str(value).casefold() if not column.numeric else f"{float(value):.10g}")
         out.append({"key": column.key, "text": show(column, value), "sort": sort})
     counts = coverage_counts(row)
     if counts:

@@ -99,7 +99,12 @@
     var index = columnIndex(key);
     var numeric = table.tHead.rows[0].cells[index].classList.contains("num");
     var list = rows();
-    var byName = function (a, b) { return a.cells[1].dataset.sort < b.cells[1].dataset.sort ? -1 : 1; };
+    // Ties keep the snapshot order (rank, unranked last, then name), as the API's CSV does.
+    var byName = function (a, b) {
+      var x = num(a.cells[0].dataset.sort), y = num(b.cells[0].dataset.sort);
+      if (x !== y) return x === null ? 1 : y === null ? -1 : x - y;
+      return a.cells[1].dataset.sort < b.cells[1].dataset.sort ? -1 : a.cells[1].dataset.sort > b.cells[1].dataset.sort ? 1 : 0;
+    };
     list.sort(function (a, b) {
       var x = a.cells[index].dataset.sort, y = b.cells[index].dataset.sort;
       if (x === "" || y === "") return x === y ? byName(a, b) : (x === "" ? 1 : -1);
