@@ -126,9 +126,22 @@ def methodology_page(request):
     methodology = ranking.methodology if ranking and isinstance(ranking.methodology, dict) else {}
     shown = {"version", "coding_benchmarks", "feeds", "standard_harnesses", "performance_metrics", "p95_share",
              "value", "rules", "default_weights"}
-    extra = {key: value for key, value in methodology.items() if key not in shown}
-    return render(request, "rankings/methodology.html",
-                  _base_context(ranking) | {"m": methodology, "extra": extra})
+    extra = {key: value for key, value in methodology.items() if key not in shown and key != "min_coverage"}
+    return render(request, "rankings/methodology.html", _base_context(ranking) | {
+        "m": methodology, "extra": extra, "min_coverage": methodology.get("min_coverage"),
+        "benchmarks": _weighted_rows(methodology.get("coding_benchmarks")),
+        "metrics": _weighted_rows(methodology.get("performance_metrics"))})
+
+
+def _weighted_rows(items) -> list[dict]:
+    """[{key, percent, **anchor}]: weights as "7.5%" (widthratio would round them to whole percents)."""
+    rows = []
+    for key, anchor in (items.items() if isinstance(items, dict) else []):
+        anchor = anchor if isinstance(anchor, dict) else {}
+        weight = anchor.get("weight")
+        rows.append({**anchor, "key": key,
+                     "percent": f"{weight * 100:g}%" if isinstance(weight, (int, float)) else "—"})
+    return rows
 
 
 def sources_page(request):

@@ -215,6 +215,7 @@ def test_methodology_page_renders_the_stored_methodology(client, ranked):
     assert "Stored reason, not the code&#x27;s." in body
     assert "Consecutive models whose intervals overlap share a tie group" in body
     assert "Missing data is never treated as zero" in body
+    assert "7.5%" in body  # BigCodeBench-Hard's weight, not rounded to 8%
 
 
 def test_sources_page_shows_health_and_attribution(client, db):
