@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.http import QueryDict
 
-from rankings.columns import COLUMNS, SORT_KEYS, sort_rows
+from rankings.columns import SORT_KEYS, sort_rows
 from rankings.filters import MAX_PRICE, ORDERING_FIELDS
 from rankings.models import Ranking, RankingEntry
 from rankings.reranking import TOP_LEVEL, overall_score
@@ -49,7 +49,7 @@ def latest_snapshot() -> Ranking | None:
 
 def parse_view(params: QueryDict, stored_weights: dict) -> View:
     """Read filters, ordering and weights from the query string; invalid values are dropped with a message."""
-    view = View(weights=_normalised(stored_weights))
+    view = View(weights=normalised_weights(stored_weights))
     _parse_filters(params, view)
     ordering = params.get("ordering", "").strip()
     if ordering:
@@ -100,7 +100,8 @@ def _parse_weights(params: QueryDict, view: View) -> None:
         view.weights, view.custom_weights = weights, True
 
 
-def _normalised(weights: dict) -> dict:
+def normalised_weights(weights: dict) -> dict:
+    """A snapshot's stored weights summing to 1; equal weights if what is stored is unusable."""
     try:
         return validate_weights({k: float(weights.get(k, 0)) for k in TOP_LEVEL}, TOP_LEVEL)
     except (TypeError, ValueError, AttributeError):
@@ -165,5 +166,3 @@ def matches(entry: RankingEntry, filters: dict) -> bool:
 def providers(entries: list[RankingEntry]) -> list[str]:
     return sorted({entry.provider for entry in entries}, key=str.lower)
 
-
-__all__ = ["COLUMNS", "View", "latest_snapshot", "parse_view", "table_rows", "rerank", "matches", "providers"]

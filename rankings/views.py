@@ -3,7 +3,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import connection
-from django.http import JsonResponse, QueryDict
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -56,10 +56,11 @@ def rankings_page(request):
     view = pages.parse_view(request.GET, ranking.weights or {})
     rows = pages.table_rows(ranking, view)
     context = _base_context(ranking) | {
-        "view": view, "rows": rows, "rows_html": row_markup.render_rows(rows, timezone.now()), "columns": columns.COLUMNS, "providers": pages.providers(rows),
-        "shown_count": sum(1 for row in rows if row.shown), "weights_percent": {
-            key: round(weight * 100) for key, weight in view.weights.items()},
-        "stored_weights": pages.parse_view(QueryDict(), ranking.weights or {}).weights,
+        "view": view, "rows": rows, "rows_html": row_markup.render_rows(rows, timezone.now()),
+        "columns": columns.COLUMNS, "providers": pages.providers(rows),
+        "shown_count": sum(1 for row in rows if row.shown),
+        "weights_percent": {key: round(weight * 100) for key, weight in view.weights.items()},
+        "stored_weights": pages.normalised_weights(ranking.weights or {}),
         "csv_query": urlencode(view.query_items(for_api=True)), "api_orderings": " ".join(ORDERING_FIELDS)}
     return render(request, "rankings/index.html", context)
 
