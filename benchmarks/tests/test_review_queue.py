@@ -117,3 +117,15 @@ def test_alias_moved_to_another_source_rematches_both(admin_client, queued):
 
 def test_describe_counts_names_and_rows_in_plain_words():
     assert describe(Outcome(mapped=3, rows_matched=41)) == "Mapped 3 names; 41 rows now matched."
+
+
+def test_bulk_deleting_aliases_rematches_their_sources(admin_client, queued):
+    run_action(admin_client, "accept_top_suggestion", ["gpt5 mini turbo"])
+    alias = ModelAlias.objects.get()
+
+    admin_client.post(reverse("admin:benchmarks_modelalias_changelist"),
+                      {"action": "delete_selected", "_selected_action": [alias.pk], "post": "yes"})
+
+    assert not ModelAlias.objects.exists()
+    assert not BenchmarkRow.objects.filter(raw_model="gpt5 mini turbo", model__isnull=False).exists()
+    assert UnmatchedName.objects.get(raw_name="gpt5 mini turbo").row_count == 3
