@@ -65,7 +65,7 @@ class RankingViewSet(ReadOnlyApi, viewsets.GenericViewSet):
         snapshot = latest_snapshot()
         media_format = request.accepted_renderer.format
         key = cache_key("rankings", snapshot, request, media_format)
-        return serve_cached(key, snapshot, lambda: build_ranking_list(request, snapshot, media_format, self))
+        return serve_cached(request, key, snapshot, lambda: build_ranking_list(request, snapshot, media_format, self))
 
 
 @extend_schema_view(list=extend_schema(
@@ -148,7 +148,7 @@ class SnapshotViewSet(ReadOnlyApi, viewsets.ReadOnlyModelViewSet):
     @extend_schema(responses={200: s.SnapshotDetailSerializer, **ERRORS})
     def retrieve(self, request, *args, **kwargs):
         snapshot = self._snapshot(kwargs["pk"])
-        return serve_cached(cache_key("snapshot", snapshot, request, "json"), snapshot,
+        return serve_cached(request, cache_key("snapshot", snapshot, request, "json"), snapshot,
                             lambda: _json(_describe_snapshot(snapshot)))
 
     @extend_schema(parameters=[OpenApiParameter("against", {"type": "integer", "minimum": 1, "maximum": MAX_ID},
@@ -158,7 +158,7 @@ class SnapshotViewSet(ReadOnlyApi, viewsets.ReadOnlyModelViewSet):
     def diff(self, request, pk=None):
         snapshot = self._snapshot(pk)
         other = self._against(request.query_params.get("against"))
-        return serve_cached(cache_key("diff", snapshot, request, "json"), snapshot,
+        return serve_cached(request, cache_key("diff", snapshot, request, "json"), snapshot,
                             lambda: _json(_describe_diff(snapshot, other)))
 
     def _snapshot(self, pk: str) -> Ranking:

@@ -39,6 +39,8 @@ def build_ranking_list(request, snapshot: Ranking | None, media_format: str, vie
     params = request.query_params
     if params.get("format") == "":
         raise ValidationError({"format": ["Give json or csv, or leave the parameter out."]})
+    paginator = ApiPagination()
+    paginator.get_limit(request), paginator.get_offset(request)  # invalid paging is a 400 for CSV too
     weights = parse_weights(params, snapshot)
     ordering = parse_ordering(params.get("ordering"))
     rows = select_rows(params, snapshot, weights, ordering)
@@ -48,7 +50,6 @@ def build_ranking_list(request, snapshot: Ranking | None, media_format: str, vie
         name = f"coderank-rankings-{snapshot.pk if snapshot else 'none'}.csv"
         return StoredResponse(body.encode(), "text/csv; charset=utf-8",
                               {"Content-Disposition": f'attachment; filename="{name}"'})
-    paginator = ApiPagination()
     page = paginator.paginate_queryset(rows, request, view)
     data = {"count": paginator.count, "next": paginator.get_next_link(), "previous": paginator.get_previous_link(),
             "snapshot": SnapshotSerializer(snapshot).data if snapshot else None,

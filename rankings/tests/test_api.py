@@ -79,6 +79,19 @@ def test_matching_etag_gets_304_and_a_new_snapshot_changes_the_answer(client, ma
     assert second.status_code == 200 and second.json()["count"] == 4 and second["ETag"] != first["ETag"]
 
 
+def test_large_cached_responses_are_gzipped_for_clients_that_accept_it(client, make_ranked):
+    import gzip
+    import json
+
+    make_ranked(30)
+    plain = client.get("/api/rankings/")
+    packed = client.get("/api/rankings/", HTTP_ACCEPT_ENCODING="gzip, deflate")
+    assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+    assert json.loads(gzip.decompress(packed.content)) == plain.json() and packed["ETag"] != plain["ETag"]
+    assert client.get("/api/rankings/", HTTP_ACCEPT_ENCODING="gzip",
+                      HTTP_IF_NONE_MATCH=packed["ETag"]).status_code == 304
+
+
 def test_if_modified_since_the_snapshot_gets_304(client, make_ranked):
     make_ranked(2)
     last_modified = client.get("/api/rankings/")["Last-Modified"]
