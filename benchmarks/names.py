@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from benchmarks.name_dates import DatePin, dates_compatible, pin_near
 from benchmarks.name_index import CatalogIndex, CatalogItem, KeyHit
-from benchmarks.name_parsing import ParsedName, parse_name
+from benchmarks.name_parsing import SIZE, ParsedName, parse_name
 
 NOT_IN_CATALOG = "not in catalog"
 METHODS = ("alias", "exact", "normalized", "none")
@@ -93,7 +93,16 @@ class Matcher:
         return model_id
 
     def _is_model(self, parsed: ParsedName) -> bool:
-        return bool(parsed.tokens) and self._match_tokens(parsed, parsed.tokens, False) is not None
+        """True when an "X + model" prefix is itself a model (an architect/editor pair), not an agent.
+
+        A prefix the catalog lacks still counts when it looks like a model name: a date pin, a size,
+        or a model family word. Otherwise "claude-3-opus-20240229 + gpt-4o" would resolve to GPT-4o.
+        """
+        if not parsed.tokens:
+            return False
+        if parsed.date is not None or parsed.tokens & MODEL_FAMILIES or any(SIZE.match(t) for t in parsed.tokens):
+            return True
+        return self._match_tokens(parsed, parsed.tokens, False) is not None
 
     def _match_tokens(self, parsed: ParsedName, tokens: frozenset, require_reasoning: bool,
                       date_required: bool = False) -> str | None:
@@ -132,6 +141,15 @@ def _pick_by_date(hits: list[KeyHit], date: DatePin | None, date_required: bool,
         return None
     known = [h.date for h in found if h.date is not None] + [release_dates.get(model_id)]
     return model_id if any(pin_near(date, other) for other in known if other) else None
+
+
+# Words that name a model family, never an agent scaffold ("mini", "google" and "agent" are not here:
+# "mini-SWE-agent" and "Google Jules" are scaffolds).
+MODEL_FAMILIES = frozenset({
+    "claude", "gpt", "chatgpt", "o1", "o3", "o4", "gemini", "gemma", "deepseek", "qwen", "qwq", "llama",
+    "codellama", "mistral", "mixtral", "codestral", "devstral", "grok", "kimi", "glm", "chatglm", "command",
+    "yi", "phi", "doubao", "minimax", "ernie", "nemotron", "granite", "starcoder", "wizardcoder", "hunyuan",
+})
 
 
 def _fold(raw: str) -> str:

@@ -61,6 +61,10 @@ def test_known_names_resolve(raw, model_id):
     "GPT 4 (1106)",  # GPT-4 Turbo preview, far from GPT-4's date
     "o3 (high) + gpt-4.1",  # architect + editor pair is not one model
     "EntroPO + R2E + Qwen3-Coder-30B-A3B-Instruct",  # a fine-tune recipe
+    # architect + editor pairs whose architect is not in the catalog: still not the editor alone
+    "claude-3-7-sonnet-20250219 + gemini-2.5-pro-preview-05-06",
+    "claude-3-opus-20240229 + gpt-4o-2024-08-06",
+    "QwQ-32B + Qwen 2.5 Coder Instruct",
     "Llama-3.1-405B-Instruct",  # only 8B and 70B are listed
     "Granite 4.0 Micro",  # the catalog's "Granite 4.0 Micro" is granite-4.0-h-micro
     "",
