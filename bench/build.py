@@ -8,13 +8,9 @@ Synthetic scales clone every model with all its rows and fallbacks. Uses a throw
 (or DATABASE_URL if set) and never the network.
 """
 import argparse
-import contextlib
-import functools
-import http.server
 import os
 import sys
 import tempfile
-import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -35,67 +31,24 @@ from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from benchmarks.models import BenchmarkFallback, BenchmarkRow, CatalogModel, PerformanceFallback  # noqa: E402
+from bench.mirror import SHARED, serve_snapshots  # noqa: E402
+from benchmarks.refresh import refresh_sources  # noqa: E402
 from rankings.build import build_rankings  # noqa: E402
-
-SHARED = ROOT.parent / "shared" / "sources"
 
 
 def load_base() -> str:
     """Fill the database with the real data if possible, else the curated data; name which."""
     call_command("migrate", verbosity=0)
-    try:
-        from benchmarks.refresh import refresh_source
-    except ImportError:
-        refresh_source = None
-    if refresh_source and SHARED.is_dir():
-        with serve_mirror(SHARED) as base_urls:
+    if SHARED.is_dir():
+        with serve_snapshots() as base_urls:
             settings.SOURCE_BASE_URLS.update(base_urls)
             settings.ARTIFICIAL_ANALYSIS_API_KEY = settings.ARTIFICIAL_ANALYSIS_API_KEY or "bench"
-            # One at a time, catalog first: every source's names then match against the full catalog.
-            for slug in MIRROR:
-                refresh_source(slug, force=True)
+            refresh_sources(force=True)
         call_command("load_curated", verbosity=0)
         matched = BenchmarkRow.objects.matched().count()
         return f"real snapshots via a 127.0.0.1 mirror ({matched} rows matched) + curated fallbacks"
     call_command("load_curated", verbosity=0)
     return "curated fallback data (benchmarks/curated)"
-
-
-# Upstream file name -> file in ../shared/sources/<key>/, so the mirror serves upstream's layout.
-MIRROR = {
-    "openrouter": {"models": "models.json"},
-    "swebench": {"leaderboards.json": "leaderboards.json"},
-    "evalplus": {"results.json": "results.json"},
-    "bigcodebench": {"results.json": "results.json", "results-hard.json": "results-hard.json"},
-    "livebench": {"table_2026_01_08.csv": "table_2026_01_08.csv",
-                  "categories_2026_01_08.json": "categories_2026_01_08.json"},
-    "artificialanalysis": {"data/llms/models": "data_llms_models_2026-02-27.json"},
-    "aider": {"polyglot_leaderboard.yml": "polyglot_leaderboard.yml"},
-    "lmarena": {"leaderboard-text-style-control.json": "leaderboard-text-style-control.json"},
-}
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve_mirror(shared: Path):
-    """Serve ../shared/sources on 127.0.0.1 in upstream's layout (symlinks, nothing copied); yields base URLs."""
-    with tempfile.TemporaryDirectory() as root:
-        for key, files in MIRROR.items():
-            for name, original in files.items():
-                target = Path(root, key, name)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.symlink_to(shared / key / original)
-        handler = functools.partial(QuietHandler, directory=root)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            yield {key: f"http://127.0.0.1:{server.server_port}/{key}" for key in MIRROR}
-        finally:
-            server.shutdown()
 
 
 def clone(first: int, last: int) -> None:

@@ -4,59 +4,19 @@
     DATABASE_URL=postgres://... .venv/bin/python bench/refresh.py
 
 Prints rows and duration per source, total time, rows/s and peak memory. The snapshots in
-../shared/sources are served under the file names upstream uses (see MIRROR), never copied.
+../shared/sources are served under the file names upstream uses (see bench/mirror.py), never copied.
 """
 import os
 import sys
 import tempfile
-import threading
 import time
 import tracemalloc
-from contextlib import contextmanager
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "sources"
+sys.path.insert(0, str(ROOT))
 
-# source -> {path upstream serves: snapshot file under ../shared/sources/<source>/}
-MIRROR = {
-    "openrouter": {"models": "models.json"},
-    "swebench": {"leaderboards.json": "leaderboards.json"},
-    "evalplus": {"results.json": "results.json"},
-    "bigcodebench": {"results.json": "results.json", "results-hard.json": "results-hard.json"},
-    "livebench": {"table_2026_01_08.csv": "table_2026_01_08.csv",
-                  "categories_2026_01_08.json": "categories_2026_01_08.json"},
-    "artificialanalysis": {"data/llms/models": "data_llms_models_2026-02-27.json"},
-    "aider": {"polyglot_leaderboard.yml": "polyglot_leaderboard.yml"},
-    "lmarena": {"leaderboard-text-style-control.json": "leaderboard-text-style-control.json"},
-}
-
-
-class MirrorHandler(SimpleHTTPRequestHandler):
-    """Serves /<source>/<upstream path> from the matching snapshot file; 404 for anything else."""
-
-    def translate_path(self, path: str) -> str:
-        source, _, rest = path.split("?", 1)[0].lstrip("/").partition("/")
-        snapshot = MIRROR.get(source, {}).get(rest)
-        return str(SHARED / source / snapshot) if snapshot else str(SHARED / "__missing__")
-
-    def log_message(self, *args) -> None:  # quiet: the callers print what matters
-        pass
-
-
-@contextmanager
-def serve_snapshots():
-    """Serve the mirror on a free 127.0.0.1 port; yields {source: base URL}."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(MirrorHandler, directory=str(SHARED)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield {source: f"http://127.0.0.1:{server.server_port}/{source}" for source in MIRROR}
-    finally:
-        server.shutdown()
-        server.server_close()
+from bench.mirror import SHARED, serve_snapshots  # noqa: E402
 
 
 def main() -> None:

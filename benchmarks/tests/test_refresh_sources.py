@@ -15,7 +15,7 @@ MINIMUM_ROWS = {"openrouter": 300, "swebench": 250, "evalplus": 400, "bigcodeben
 
 @pytest.fixture
 def mirror(settings):
-    from bench.refresh import serve_snapshots
+    from bench.mirror import serve_snapshots
 
     settings.ARTIFICIAL_ANALYSIS_API_KEY = "dummy-test-key"
     settings.LIVEBENCH_RELEASE = "2026_01_08"

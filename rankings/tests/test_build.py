@@ -146,52 +146,23 @@ def test_query_count_does_not_grow_with_models(make_model, make_row, django_asse
 
 # --- end to end over the real upstream snapshots, through a 127.0.0.1 mirror ----------------------
 
-MIRROR = {
-    "openrouter": {"models": "models.json"},
-    "swebench": {"leaderboards.json": "leaderboards.json"},
-    "evalplus": {"results.json": "results.json"},
-    "bigcodebench": {"results.json": "results.json", "results-hard.json": "results-hard.json"},
-    "livebench": {"table_2026_01_08.csv": "table_2026_01_08.csv",
-                  "categories_2026_01_08.json": "categories_2026_01_08.json"},
-    "artificialanalysis": {"data/llms/models": "data_llms_models_2026-02-27.json"},
-    "aider": {"polyglot_leaderboard.yml": "polyglot_leaderboard.yml"},
-    "lmarena": {"leaderboard-text-style-control.json": "leaderboard-text-style-control.json"},
-}
-
-
 @pytest.fixture
-def mirror(shared_sources, tmp_path, settings):
-    """../shared/sources served on 127.0.0.1 in upstream's layout (symlinks); settings point at it."""
-    import functools
-    import http.server
-    import threading
+def mirror(shared_sources, settings):
+    from bench.mirror import serve_snapshots
 
-    for key, files in MIRROR.items():
-        for name, original in files.items():
-            target = tmp_path / key / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.symlink_to(shared_sources / key / original)
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=tmp_path))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    settings.SOURCE_BASE_URLS = {key: f"http://127.0.0.1:{server.server_port}/{key}" for key in MIRROR}
     settings.ARTIFICIAL_ANALYSIS_API_KEY = "test-key"
-    yield
-    server.shutdown()
+    with serve_snapshots(shared_sources) as urls:
+        settings.SOURCE_BASE_URLS = urls
+        yield
 
 
 @pytest.mark.shared
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_real_snapshots_give_an_honest_ranking(mirror):
-    refresh = pytest.importorskip("benchmarks.refresh", reason="benchmarks/refresh.py not there yet")
-    pytest.importorskip("benchmarks.matching", reason="name matching (benchmarks/matching.py) not there yet")
-    for slug in MIRROR:  # catalog first, one at a time: names match against the full catalog
-        refresh.refresh_source(slug, force=True)
     from benchmarks.models import BenchmarkRow
+    from benchmarks.refresh import refresh_sources
+
+    refresh_sources(force=True)
 
     in_coding = set(BenchmarkRow.objects.matched().filter(benchmark__in=CODING).values_list("model_id", flat=True))
     got = {e.model_id: e for e in build_rankings().entries.all()}
