@@ -71,7 +71,8 @@ def make_synthetic(size: int) -> str:
         CatalogModel(canonical_id=f"bench{i % 20}/model-{i}", name=f"Model {i}", provider=f"bench{i % 20}")
         for i in range(size))
     ranking = Ranking.objects.create(computed_at=timezone.now(), status=Ranking.Status.PUBLISHED,
-                                     methodology_version="bench", weights={"coding": .5, "performance": .3, "value": .2})
+                                     methodology_version="bench",
+                                     weights={"coding": .5, "performance": .3, "value": .2})
     now = timezone.now()
     parts = {"benchmarks": {"swebench-verified": {"score": 60.0, "stderr": 2.0}}, "performance": 50.0,
              "blended_price": 2.0}
@@ -169,10 +170,12 @@ def main() -> None:
     print(f"gunicorn workers={args.workers}, client threads={args.threads}, {args.rounds} rounds of "
           f"{args.requests} requests per URL, {os.cpu_count()} CPUs shared by client and server")
     for url, r in results.items():
-        print(f"{url:<88} {r['rps']:6.0f} req/s  p50={r['p50']:6.1f} ms  p99={r['p99']:6.1f} ms  first={r['cold']:6.1f} ms  "
-              f"body={r['bytes'][0] / 1024:6.1f} KiB ({r['bytes'][1] / 1024:5.1f} sent)  ratio={r['ratio']:5.0%}")
+        print(f"{url:<88} {r['rps']:6.0f} req/s  p50={r['p50']:6.1f} ms  p99={r['p99']:6.1f} ms  "
+              f"first={r['cold']:6.1f} ms  body={r['bytes'][0] / 1024:6.1f} KiB "
+              f"({r['bytes'][1] / 1024:5.1f} sent)  ratio={r['ratio']:5.0%}")
     full = results["/api/rankings/?limit=500"]["ratio"]
-    print(f"full rankings list at {full:.0%} of /healthz throughput (target >= 50%): {'met' if full >= .5 else 'NOT met'}")
+    verdict = "met" if full >= .5 else "NOT met"
+    print(f"full rankings list at {full:.0%} of /healthz throughput (target >= 50%): {verdict}")
 
 
 if __name__ == "__main__":

@@ -158,7 +158,8 @@ def test_invalid_weights_are_a_400_with_a_clear_message(client, snapshot, query,
 
 
 def test_unreadable_stored_parts_leave_the_row_unranked_not_a_500(client, snapshot):
-    snapshot.entries.filter(model__canonical_id="acme/fast-coder").update(parts={"benchmarks": {"x": {"score": "high"}}})
+    unreadable = {"benchmarks": {"x": {"score": "high"}}}
+    snapshot.entries.filter(model__canonical_id="acme/fast-coder").update(parts=unreadable)
     body = client.get("/api/rankings/?w_coding=2").json()
     fast = next(row for row in body["results"] if row["model_id"] == "acme/fast-coder")
     assert fast["rank"] is None and "parts" in fast["reasons"]

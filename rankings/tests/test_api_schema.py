@@ -51,7 +51,8 @@ def api_data(monkeypatch, make_model, make_row, make_snapshot):
 @schema.parametrize()
 # Random locally (to keep finding new cases); the same examples on every CI run, so CI is never flaky.
 @settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=bool(os.environ.get("CI")),
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
+                                 HealthCheck.filter_too_much])
 def test_every_response_conforms_to_the_schema(case, api_data):
     excluded = []
     if case.operation.path.startswith("/api/rankings"):
