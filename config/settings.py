@@ -182,6 +182,8 @@ RANKINGS_WEIGHTS = {
     "value": env.float("WEIGHT_VALUE", default=0.2),
 }
 RANKINGS_MIN_COVERAGE = env.float("RANKINGS_MIN_COVERAGE", default=0.25)
+# Below this share of the coding weight a coding score is provisional and ranks after established ones.
+RANKINGS_FULL_COVERAGE = env.float("RANKINGS_FULL_COVERAGE", default=0.5)
 # A refresh whose row count falls below this share of the last good one is rejected.
 REFRESH_MIN_ROW_RATIO = env.float("REFRESH_MIN_ROW_RATIO", default=0.5)
 FETCH_TIMEOUT_SECONDS = env.float("FETCH_TIMEOUT_SECONDS", default=30.0)

@@ -6,7 +6,7 @@ METHODOLOGY_VERSION, stored on every snapshot.
 """
 from dataclasses import asdict, dataclass
 
-METHODOLOGY_VERSION = "2026.1"
+METHODOLOGY_VERSION = "2026.2"
 
 
 @dataclass(frozen=True)
@@ -91,13 +91,17 @@ VALUE_WORST = 50.0  # at or above this: 0
 BLEND_INPUT_SHARE = 0.75  # 3:1 input:output tokens, the common coding-assistant mix
 
 DEFAULT_WEIGHTS = {"coding": 0.5, "performance": 0.3, "value": 0.2}
+# Coverage from which a coding score is established rather than provisional (RULES["order"]).
+FULL_COVERAGE = 0.5
 
 RULES = {
     "config": "Per model and benchmark, the best plain-model run is used (effort levels and settings "
               "compete); an agent-scaffold run is used only where no plain run exists. The run used is "
               "named in the provenance.",
     "coverage": "Coverage is the share of coding weight a model has data for. Below the minimum "
-                "coverage a model gets no coding score. Missing data is never treated as zero.",
+                "coverage a model gets no coding score. Below the full coverage its coding score is "
+                "provisional: the mean of fewer benchmarks, shown with a badge. Missing data is never "
+                "treated as zero.",
     "uncertainty": "Standard errors come from upstream (Arena 95% interval / 3.92) or from the task "
                    "count (binomial sqrt(p(1-p)/n)); they are scaled by the anchors and combined as "
                    "independent errors in the weighted mean. Interval: score +/- 1.96 standard errors. "
@@ -109,8 +113,11 @@ RULES = {
              "and gets 100.",
     "overall": "Weights are relative and normalised to sum 1. The overall score needs every part whose "
                "weight is above zero.",
-    "order": "Models with an overall score first, by overall score; then models with only a coding "
-             "score, by coding score; then the rest, unranked.",
+    "order": "Established models (coverage at least the full coverage) first, provisional ones after: "
+             "a high score on two benchmarks is weaker evidence than a good score on six. Within each, "
+             "models with an overall score come first, by overall score, then models with only a coding "
+             "score, by coding score. Models without a coding score are unranked. Tie groups never span "
+             "two of these blocks.",
 }
 
 
@@ -126,6 +133,7 @@ def describe_methodology() -> dict:
         "value": {"best": VALUE_BEST, "worst": VALUE_WORST, "unit": "USD per 1M tokens per quality unit",
                   "blend_input_share": BLEND_INPUT_SHARE},
         "default_weights": dict(DEFAULT_WEIGHTS),
+        "full_coverage": FULL_COVERAGE,
         "rules": dict(RULES),
     }
 

@@ -178,7 +178,8 @@ def score_models(inputs: dict[int, dict], weights: dict, min_coverage: float) ->
         parts = ModelParts(data["model"].canonical_id, {k: (p.score, p.stderr) for k, p in chosen.items()},
                            perf.score, blend, price_reason, perf.reason)
         prepared[data["model"].canonical_id] = (data["model"], chosen, speed, prices, parts)
-    ranked = rank_models([p[-1] for p in prepared.values()], weights, None, min_coverage)
+    ranked = rank_models([p[-1] for p in prepared.values()], weights, None, min_coverage,
+                         settings.RANKINGS_FULL_COVERAGE)
     return [make_entry(result, *prepared[result.key], min_coverage) for result in ranked]
 
 
@@ -203,7 +204,8 @@ def make_entry(result: RankedModel, model: CatalogModel, chosen: dict[str, Bench
         composite_low=composite.low, composite_high=composite.high,
         performance_score=result.performance, value_score=result.value.score, overall_score=result.overall,
         coverage=composite.coverage, parts=jsonable(parts.to_json()),
-        coverage_detail={"present": composite.present, "missing": composite.missing, "min_coverage": min_coverage},
+        coverage_detail={"present": composite.present, "missing": composite.missing, "min_coverage": min_coverage,
+                         "provisional": composite.provisional},
         **{key: speed[key]["value"] if key in speed else None for key in SPEED_FIELDS},
         prompt_price=prices["prompt"], completion_price=prices["completion"],
         blended_price=None if blend is None else Decimal(str(round(blend, 6))),
@@ -235,7 +237,8 @@ def jsonable(value):
 
 
 def write_snapshot(now: datetime, weights: dict, min_coverage: float, entries: list[RankingEntry]) -> Ranking:
-    methodology = {**describe_methodology(), "min_coverage": min_coverage}
+    methodology = {**describe_methodology(), "min_coverage": min_coverage,
+                   "full_coverage": settings.RANKINGS_FULL_COVERAGE}
     with transaction.atomic():
         ranking = Ranking.objects.create(computed_at=now, status=Ranking.Status.BUILDING,
                                          methodology_version=METHODOLOGY_VERSION, weights=weights,

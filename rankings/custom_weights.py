@@ -74,8 +74,10 @@ def rerank_entries(entries: list[RankingEntry], weights: Weights, snapshot: Rank
         except ValueError as error:
             parts.append(ModelParts(key, {}))
             unreadable[key] = str(error)
-    min_coverage = (snapshot.methodology or {}).get("min_coverage", settings.RANKINGS_MIN_COVERAGE)
-    ranked = {r.key: r for r in rank_models(parts, weights.top, weights.benchmarks, min_coverage)}
+    methodology = snapshot.methodology or {}
+    min_coverage = methodology.get("min_coverage", settings.RANKINGS_MIN_COVERAGE)
+    full_coverage = methodology.get("full_coverage", settings.RANKINGS_FULL_COVERAGE)
+    ranked = {r.key: r for r in rank_models(parts, weights.top, weights.benchmarks, min_coverage, full_coverage)}
     for entry in entries:
         _copy_scores(entry, ranked[entry.model.canonical_id], unreadable.get(entry.model.canonical_id))
     return entries
@@ -88,7 +90,7 @@ def _copy_scores(entry: RankingEntry, result, unreadable: str | None) -> None:
     entry.composite_low, entry.composite_high = composite.low, composite.high
     entry.coverage = composite.coverage
     entry.coverage_detail = {**(entry.coverage_detail or {}), "present": composite.present,
-                             "missing": composite.missing}
+                             "missing": composite.missing, "provisional": composite.provisional}
     entry.performance_score, entry.value_score, entry.overall_score = result.performance, result.value.score, \
         result.overall
     entry.reasons = dict(result.reasons, **({"parts": unreadable} if unreadable else {}))

@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from rankings.anchors import CODING_BENCHMARKS, DEFAULT_WEIGHTS
+from rankings.anchors import CODING_BENCHMARKS, DEFAULT_WEIGHTS, FULL_COVERAGE
 from rankings.efficiency import PartScore, value_score
 from rankings.scoring import Composite, combine, validate_weights
 from rankings.uncertainty import assign_tie_groups, interval
@@ -77,8 +77,9 @@ def overall_score(parts: Mapping[str, float | None], weights: Mapping[str, float
     return PartScore(sum(weights[key] * parts[key] for key in needed))
 
 
-def _score(model: ModelParts, weights: dict, benchmark_weights: dict, min_coverage: float) -> RankedModel:
-    composite = combine(model.benchmarks, benchmark_weights, min_coverage)
+def _score(model: ModelParts, weights: dict, benchmark_weights: dict, min_coverage: float,
+           full_coverage: float) -> RankedModel:
+    composite = combine(model.benchmarks, benchmark_weights, min_coverage, full_coverage)
     value = value_score(composite.score, model.blended_price, model.price_reason)
     overall = overall_score({"coding": composite.score, "performance": model.performance,
                              "value": value.score}, weights)
@@ -93,7 +94,7 @@ def _score(model: ModelParts, weights: dict, benchmark_weights: dict, min_covera
 
 def rank_models(models: Iterable[ModelParts], weights: Mapping[str, float] | None = None,
                 benchmark_weights: Mapping[str, float] | None = None,
-                min_coverage: float = 0.25) -> list[RankedModel]:
+                min_coverage: float = 0.25, full_coverage: float = FULL_COVERAGE) -> list[RankedModel]:
     """Score and order models (RULES["order"]); returns them best first with rank and tie_group.
 
     Raises ValueError for invalid weights. Ties in score are broken by key, so input order never matters.
@@ -101,17 +102,20 @@ def rank_models(models: Iterable[ModelParts], weights: Mapping[str, float] | Non
     weights = validate_weights(weights or DEFAULT_WEIGHTS, TOP_LEVEL)
     benchmark_weights = validate_weights(
         benchmark_weights or {k: a.weight for k, a in CODING_BENCHMARKS.items()}, CODING_BENCHMARKS)
-    scored = [_score(m, weights, benchmark_weights, min_coverage) for m in models]
-    with_overall = sorted((m for m in scored if m.overall is not None), key=lambda m: (-m.overall, m.key))
-    coding_only = sorted((m for m in scored if m.overall is None and m.composite.score is not None),
-                         key=lambda m: (-m.composite.score, m.key))
-    unranked = sorted((m for m in scored if m.overall is None and m.composite.score is None), key=lambda m: m.key)
-    groups = assign_tie_groups([(m.overall_low, m.overall_high) for m in with_overall])
-    offset = groups[-1] if groups else 0
-    groups += [offset + g for g in assign_tie_groups([(m.composite.low, m.composite.high) for m in coding_only])]
-    ranked = [_with_rank(m, position, group)
-              for position, (m, group) in enumerate(zip(with_overall + coding_only, groups), start=1)]
-    return ranked + unranked
+    scored = [_score(m, weights, benchmark_weights, min_coverage, full_coverage) for m in models]
+    ranked, groups = [], []
+    for provisional in (False, True):
+        tier = [m for m in scored if m.composite.score is not None and m.composite.provisional == provisional]
+        with_overall = sorted((m for m in tier if m.overall is not None), key=lambda m: (-m.overall, m.key))
+        coding_only = sorted((m for m in tier if m.overall is None), key=lambda m: (-m.composite.score, m.key))
+        for block, spans in ((with_overall, [(m.overall_low, m.overall_high) for m in with_overall]),
+                             (coding_only, [(m.composite.low, m.composite.high) for m in coding_only])):
+            offset = groups[-1] if groups else 0
+            groups += [offset + g for g in assign_tie_groups(spans)]
+            ranked += block
+    unranked = sorted((m for m in scored if m.composite.score is None), key=lambda m: m.key)
+    return [_with_rank(m, position, group)
+            for position, (m, group) in enumerate(zip(ranked, groups), start=1)] + unranked
 
 
 def _with_rank(model: RankedModel, rank: int, group: int) -> RankedModel:

@@ -9,7 +9,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from rankings.anchors import CODING_BENCHMARKS, FEEDS, STANDARD_HARNESSES
+from rankings.anchors import CODING_BENCHMARKS, FEEDS, FULL_COVERAGE, STANDARD_HARNESSES
 from rankings.uncertainty import combine_stderrs, interval, raw_stderr
 
 
@@ -50,6 +50,7 @@ class Composite:
     present: list[str]
     missing: list[str]
     reason: str | None = None
+    provisional: bool = False  # a score on less than the full coverage (RULES["coverage"])
 
 
 def validate_weights(weights: Mapping[str, float], allowed: Iterable[str]) -> dict[str, float]:
@@ -124,11 +125,12 @@ def select_runs(measurements: Iterable[Measurement]) -> dict[str, BenchmarkPart]
 
 
 def combine(parts: Mapping[str, tuple[float, float | None]], weights: Mapping[str, float] | None = None,
-            min_coverage: float = 0.25) -> Composite:
+            min_coverage: float = 0.25, full_coverage: float = FULL_COVERAGE) -> Composite:
     """Weighted mean of normalised (score, stderr) per benchmark, over the benchmarks present.
 
     `weights` default to the anchors' weights and are validated/normalised. Below `min_coverage`
-    (share of weight present) there is no score, only the reason.
+    (share of weight present) there is no score, only the reason; below `full_coverage` the score
+    is provisional.
     """
     weights = validate_weights(weights or {k: a.weight for k, a in CODING_BENCHMARKS.items()}, CODING_BENCHMARKS)
     counted = [key for key in sorted(parts) if weights.get(key, 0) > 0]
@@ -141,12 +143,13 @@ def combine(parts: Mapping[str, tuple[float, float | None]], weights: Mapping[st
     score = sum(weights[key] * parts[key][0] for key in counted) / present_weight
     stderr = combine_stderrs([(weights[key] / present_weight, parts[key][1] or 0.0) for key in counted])
     low, high = interval(score, stderr)
-    return Composite(score, stderr, low, high, coverage, counted, missing)
+    return Composite(score, stderr, low, high, coverage, counted, missing, provisional=coverage < full_coverage)
 
 
 def composite_score(measurements: Iterable[Measurement], weights: Mapping[str, float] | None = None,
-                    min_coverage: float = 0.25) -> tuple[Composite, dict[str, BenchmarkPart]]:
+                    min_coverage: float = 0.25,
+                    full_coverage: float = FULL_COVERAGE) -> tuple[Composite, dict[str, BenchmarkPart]]:
     """The coding composite of one model from its raw measurements, with the runs used (provenance)."""
     chosen = select_runs(measurements)
     parts = {key: (part.score, part.stderr) for key, part in chosen.items()}
-    return combine(parts, weights, min_coverage), chosen
+    return combine(parts, weights, min_coverage, full_coverage), chosen

@@ -42,6 +42,23 @@ def test_models_with_overall_rank_first_then_coding_only_then_unranked():
     assert ranked[3].reasons["composite"]
 
 
+def test_provisional_scores_rank_after_established_ones_whatever_their_value():
+    established = ModelParts("a/broad", {"swebench-verified": (60.0, None), "aider-polyglot": (60.0, None),
+                                         "livebench-agentic-coding": (60.0, None)}, 50.0, 1.0)  # coverage 0.55
+    thin = parts("b/thin", 95.0)  # SWE-bench only: coverage 0.25
+    ranked = rank_models([thin, established])
+    assert [(r.key, r.rank, r.composite.provisional) for r in ranked] == [("a/broad", 1, False),
+                                                                         ("b/thin", 2, True)]
+    assert ranked[1].composite.score > ranked[0].composite.score  # the score itself is not touched
+    assert [r.tie_group for r in ranked] == [1, 2]  # a tie group never spans the two tiers
+
+
+def test_full_coverage_threshold_is_a_parameter():
+    ranked = rank_models([parts("b/thin", 95.0), parts("a/other", 60.0)], full_coverage=0.25)
+    assert [r.key for r in ranked] == ["b/thin", "a/other"]
+    assert not any(r.composite.provisional for r in ranked)
+
+
 def test_tie_groups_follow_overlapping_overall_intervals():
     ranked = rank_models([parts("a", 80.0, stderr=5.0), parts("b", 78.0, stderr=5.0), parts("c", 30.0, stderr=1.0)])
     assert [r.tie_group for r in ranked] == [1, 1, 2]
