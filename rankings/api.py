@@ -6,6 +6,7 @@ ETag and answers a matching conditional GET with 304. Anonymous clients read and
 nothing is writable here (staff edit data in the admin).
 """
 from django.db.models import Count, Q
+from django.http import Http404
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.decorators import decorator_from_middleware, method_decorator
 from django_filters.rest_framework import DjangoFilterBackend
@@ -41,6 +42,13 @@ def latest_snapshot() -> Ranking | None:
 class ReadOnlyApi:
     renderer_classes = [JSONRenderer]
     pagination_class = ApiPagination
+
+    def perform_content_negotiation(self, request, force=False):
+        try:
+            return super().perform_content_negotiation(request, force)
+        except Http404:  # DRF's answer to an unknown ?format=: say what is offered instead
+            formats = ", ".join(renderer.format for renderer in self.get_renderers())
+            raise ValidationError({"format": [f"Unknown format. Available: {formats}."]}) from None
 
     def finalize_response(self, request, response, *args, **kwargs):
         # Errors are JSON whatever format was asked for (a CSV request with a bad filter included).

@@ -168,3 +168,8 @@ def test_unreadable_stored_parts_leave_the_row_unranked_not_a_500(client, snapsh
 def test_json_format_is_the_same_list(client, snapshot):
     response = client.get("/api/rankings/?format=json&provider=acme")
     assert response["Content-Type"] == "application/json" and ids(response) == ["acme/fast-coder", "acme/no-data"]
+
+
+def test_unknown_format_is_a_400_listing_the_formats(client, snapshot):
+    response = client.get("/api/rankings/?format=xml")
+    assert response.status_code == 400 and "json, csv" in response.json()["message"]
