@@ -1,6 +1,6 @@
 """Load /healthz and the rankings API side by side under gunicorn; print requests/s, p50/p99 and the ratio.
 
-    .venv/bin/python bench/api.py [--requests 800] [--rounds 5] [--threads 8] [--workers 2] [--synthetic N]
+    .venv/bin/python bench/api.py [--requests 800] [--rounds 5] [--threads 8] [--workers 2] [--synthetic N] [--no-gzip]
 
 Data: the real upstream snapshots (via bench/build.py's 127.0.0.1 mirror) or the curated data, built
 with rankings.build.build_rankings; with --synthetic N (or if the build fails) a synthetic snapshot of
@@ -106,6 +106,9 @@ def start_gunicorn(port: int, workers: int) -> subprocess.Popen:
     raise SystemExit("gunicorn did not start")
 
 
+HEADERS: dict[str, str] = {}  # --no-gzip sets Accept-Encoding: identity
+
+
 def load(base: str, url: str, requests: int, threads: int) -> dict:
     """`requests` GETs of `url` from `threads` threads (one client each): req/s, latencies (s), body size."""
     latencies: list[float] = []
@@ -114,7 +117,7 @@ def load(base: str, url: str, requests: int, threads: int) -> dict:
 
     def worker():
         mine = []
-        with httpx.Client(base_url=base, timeout=30) as client:
+        with httpx.Client(base_url=base, timeout=30, headers=HEADERS) as client:
             for _ in range(per_thread):
                 started = time.perf_counter()
                 response = client.get(url)
@@ -123,7 +126,7 @@ def load(base: str, url: str, requests: int, threads: int) -> dict:
         with lock:
             latencies.extend(mine)
 
-    with httpx.Client(base_url=base, timeout=30) as client:  # warm every worker's cache
+    with httpx.Client(base_url=base, timeout=30, headers=HEADERS) as client:  # warm every worker's cache
         started = time.perf_counter()
         warm = [client.get(url)]
         cold = time.perf_counter() - started  # a cache miss when this URL is new to that worker
@@ -154,7 +157,10 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--synthetic", type=int, default=0, help="use a synthetic snapshot of N models")
+    parser.add_argument("--no-gzip", action="store_true", help="a client that does not accept gzip")
     args = parser.parse_args()
+    if args.no_gzip:
+        HEADERS["Accept-Encoding"] = "identity"
     print(f"data: {load_data(args.synthetic)}")
     port = free_port()
     server = start_gunicorn(port, args.workers)
