@@ -12,9 +12,9 @@ from django.http import QueryDict
 from rankings.columns import SORT_KEYS, sort_rows
 from rankings.filters import MAX_PRICE, ORDERING_FIELDS
 from rankings.models import Ranking, RankingEntry
-from rankings.reranking import TOP_LEVEL, overall_score
+from rankings.custom_weights import parse_weights, rerank_entries
+from rankings.reranking import TOP_LEVEL
 from rankings.scoring import validate_weights
-from rankings.uncertainty import assign_tie_groups, interval
 
 FILTER_PARAMS = ("provider", "open_weights", "min_coverage", "min_price", "max_price", "search")
 WEIGHT_PARAMS = {f"w_{key}": key for key in TOP_LEVEL}
@@ -116,32 +116,17 @@ def table_rows(ranking: Ranking, view: View) -> list[RankingEntry]:
     """
     entries = list(RankingEntry.objects.filter(ranking=ranking).select_related("model"))
     if view.custom_weights:
-        rerank(entries, view.weights)
+        rerank(entries, ranking, view.weights)
     for entry in entries:
         entry.shown = matches(entry, view.filters)
     return sort_rows(entries, view.ordering)
 
 
-def rerank(entries: list[RankingEntry], weights: dict) -> None:
-    """Overall score, rank and tie group of every entry under `weights` (RULES["overall"], RULES["order"])."""
-    for entry in entries:
-        scores = {"coding": entry.composite_score, "performance": entry.performance_score,
-                  "value": entry.value_score}
-        entry.overall_score = overall_score(scores, weights).score  # in memory only, never saved
-    with_overall = sorted((e for e in entries if e.overall_score is not None),
-                          key=lambda e: (-e.overall_score, e.model.canonical_id))
-    coding_only = sorted((e for e in entries if e.overall_score is None and e.composite_score is not None),
-                         key=lambda e: (-e.composite_score, e.model.canonical_id))
-    spans = [interval(e.overall_score, weights["coding"] * (e.composite_stderr or 0.0)) for e in with_overall]
-    groups = assign_tie_groups(spans)
-    offset = groups[-1] if groups else 0
-    groups += [offset + g for g in assign_tie_groups(
-        [(e.composite_low if e.composite_low is not None else e.composite_score,
-          e.composite_high if e.composite_high is not None else e.composite_score) for e in coding_only])]
-    for entry in entries:
-        entry.rank = entry.tie_group = None
-    for position, (entry, group) in enumerate(zip(with_overall + coding_only, groups), start=1):
-        entry.rank, entry.tie_group = position, group
+def rerank(entries: list[RankingEntry], ranking: Ranking, weights: dict) -> None:
+    """Scores, rank and tie group of every entry under `weights`, in memory only: the API's re-ranking
+    (rankings.custom_weights), so the page and the CSV it links to always agree."""
+    params = {f"w_{key}": str(value) for key, value in weights.items()}
+    rerank_entries(entries, parse_weights(params, ranking), ranking)
 
 
 def matches(entry: RankingEntry, filters: dict) -> bool:

@@ -28,9 +28,15 @@ def render_rows(rows: list, now: datetime) -> SafeString:
 
 def render_row(row, now: datetime) -> str:
     data = " ".join(f'data-{name}="{_number(getattr(row, attr))}"' for name, attr in DATA_ATTRS)
+    tier = ' data-provisional="1"' if is_provisional(row) else ""
     body = "".join(_cell(row, cell) for cell in cells(row, now))
     hidden = "" if row.shown else " hidden"
-    return f'<tr data-id="{esc(row.model.canonical_id)}" {data}{hidden}>{body}</tr>'
+    return f'<tr data-id="{esc(row.model.canonical_id)}" {data}{tier}{hidden}>{body}</tr>'
+
+
+def is_provisional(row) -> bool:
+    detail = row.coverage_detail if isinstance(row.coverage_detail, dict) else {}
+    return bool(detail.get("provisional")) and row.composite_score is not None
 
 
 def _number(value) -> str:
@@ -48,8 +54,11 @@ def _cell(row, cell: dict) -> str:
         return (f'<th scope="row" data-sort="{sort}"><a href="{esc(row.model.get_absolute_url())}">{text}</a>'
                 f'{tag}</th>')
     if key == "coverage":
+        provisional = (' <span class="badge provisional" title="Provisional: too few benchmarks for an '
+                       'established score; ranked after established models">provisional</span>'
+                       if is_provisional(row) else "")
         return (f'<td class="num" data-sort="{sort}"><span class="badge cov" title="Coverage {row.coverage:.2f} '
-                f'of the coding weight">{text}</span></td>')
+                f'of the coding weight">{text}</span>{provisional}</td>')
     if key == "updated":
         badge = cell["badge"]
         return (f'<td class="num" data-sort="{sort}"><span class="badge age-{esc(badge["age"])}" '

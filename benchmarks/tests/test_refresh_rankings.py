@@ -22,7 +22,7 @@ def test_unknown_source_is_an_error_listing_the_valid_keys():
         call_command("refresh_rankings", "--source", "nope")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # worker threads need committed data
+@pytest.mark.django_db(transaction=True)  # worker threads need committed data
 @respx.mock
 def test_prints_a_line_per_source_and_a_summary():
     respx.get("http://aider.test/polyglot_leaderboard.yml").respond(
@@ -36,7 +36,7 @@ def test_prints_a_line_per_source_and_a_summary():
     assert "2 sources, 8 rows stored" in text
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # worker threads need committed data
+@pytest.mark.django_db(transaction=True)  # worker threads need committed data
 @respx.mock
 def test_exits_non_zero_when_every_source_failed():
     respx.get("http://aider.test/polyglot_leaderboard.yml").mock(side_effect=httpx.ConnectError("refused"))

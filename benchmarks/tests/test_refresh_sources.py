@@ -27,7 +27,7 @@ def mirror(settings):
 
 @pytest.mark.shared
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/sources (real upstream snapshots) is absent")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_every_source_refreshes_from_a_local_mirror(mirror):
     seen = []
     runs = refresh_sources(force=True, progress=seen.append)
@@ -42,7 +42,7 @@ def test_every_source_refreshes_from_a_local_mirror(mirror):
 
 @pytest.mark.shared
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/sources (real upstream snapshots) is absent")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_second_refresh_within_the_cache_window_skips_everything(mirror):
     refresh_sources(["aider", "lmarena"], force=True)
     runs = refresh_sources(["aider", "lmarena"])

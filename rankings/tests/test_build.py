@@ -157,7 +157,7 @@ def mirror(shared_sources, settings):
 
 
 @pytest.mark.shared
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_real_snapshots_give_an_honest_ranking(mirror):
     from benchmarks.models import BenchmarkRow
     from benchmarks.refresh import refresh_sources

@@ -39,10 +39,19 @@
     return sliders().some(function (s, i) { return Math.abs(w[PARTS[i]] - parseFloat(s.dataset.default)) > 1e-6; });
   }
 
-  // Overall, rank and tie group of every row, as rankings/reranking.py rank_models does.
+  // Overall, rank and tie group of every row, as rankings/reranking.py rank_models does:
+  // established scores first, provisional ones after; in each, overall score, then coding only.
   function rerank(w) {
+    var ranked = [], groups = [];
+    [false, true].forEach(function (provisional) {
+      var tier = rows().filter(function (row) { return (row.dataset.provisional === "1") === provisional; });
+      rankTier(tier, w, ranked, groups);
+    });
+    ranked.forEach(function (row, i) { setRank(row, i + 1, groups[i]); });
+  }
+  function rankTier(tier, w, ranked, groups) {
     var withOverall = [], codingOnly = [];
-    rows().forEach(function (row) {
+    tier.forEach(function (row) {
       var scores = {coding: num(row.dataset.coding), performance: num(row.dataset.performance), value: num(row.dataset.value)};
       var complete = PARTS.every(function (p) { return w[p] <= 0 || scores[p] !== null; });
       var overall = complete ? PARTS.reduce(function (s, p) { return w[p] > 0 ? s + w[p] * scores[p] : s; }, 0) : null;
@@ -59,14 +68,16 @@
       var half = Z95 * w.coding * (num(row.dataset.stderr) || 0);
       return [Math.max(0, row._overall - half), Math.min(100, row._overall + half)];
     });
-    var groups = tieGroups(spans);
-    var offset = groups.length ? groups[groups.length - 1] : 0;
-    tieGroups(codingOnly.map(function (row) {
+    var codingSpans = codingOnly.map(function (row) {
       var score = num(row.dataset.coding);
       var low = num(row.dataset.low), high = num(row.dataset.high);
       return [low === null ? score : low, high === null ? score : high];
-    })).forEach(function (g) { groups.push(offset + g); });
-    withOverall.concat(codingOnly).forEach(function (row, i) { setRank(row, i + 1, groups[i]); });
+    });
+    [spans, codingSpans].forEach(function (block) {
+      var offset = groups.length ? groups[groups.length - 1] : 0;
+      tieGroups(block).forEach(function (g) { groups.push(offset + g); });
+    });
+    Array.prototype.push.apply(ranked, withOverall.concat(codingOnly));
   }
   function tieGroups(spans) {
     var groups = [];
