@@ -15,7 +15,6 @@ import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from decimal import Decimal
@@ -23,18 +22,11 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "true")  # also turns SECURE_SSL_REDIRECT off
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 # Throttling stays on, as deployed, at a rate the load never reaches. Per second, not per minute: DRF
 # keeps one timestamp per request in the window, and a minute of load would make that list huge.
 os.environ["API_ANON_THROTTLE"] = "1000000/second"
 
-import django  # noqa: E402
-
-django.setup()
+from environment import ROOT  # noqa: E402  (first: sets up Django on a throwaway database)
 
 from django.core.management import call_command  # noqa: E402
 from django.utils import timezone  # noqa: E402

@@ -8,22 +8,11 @@ Synthetic scales clone every model with all its rows and fallbacks. Uses a throw
 (or DATABASE_URL if set) and never the network.
 """
 import argparse
-import os
-import sys
-import tempfile
 import time
 import tracemalloc
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "true")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-import django  # noqa: E402
-
-django.setup()
+import environment  # noqa: E402,F401  (sets up Django on a throwaway database)
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402

@@ -8,23 +8,11 @@ per size: the first resolve writes every row, the second finds nothing to change
 SQLite file (or DATABASE_URL if set) and never the network.
 """
 import argparse
-import os
 import random
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-os.environ.setdefault("DEBUG", "true")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-import django  # noqa: E402
-
-django.setup()
+import environment  # noqa: E402,F401  (sets up Django on a throwaway database)
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402

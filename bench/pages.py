@@ -6,23 +6,12 @@ Synthetic snapshot in a throwaway SQLite file (or DATABASE_URL if set); never th
 Each size is measured plain and with custom weights plus a filter (the re-ranking path).
 """
 import argparse
-import os
 import statistics
-import sys
-import tempfile
 import time
 from decimal import Decimal
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DEBUG", "true")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
-import django  # noqa: E402
-
-django.setup()
+import environment  # noqa: E402,F401  (sets up Django on a throwaway database)
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402

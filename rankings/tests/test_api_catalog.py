@@ -2,18 +2,10 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.test import override_settings
 from django.utils import timezone
-from rest_framework.throttling import SimpleRateThrottle
 
 from benchmarks.models import BenchmarkFallback, PerformanceFallback, Source
-
-
-@pytest.fixture(autouse=True)
-def fresh_api(monkeypatch):
-    cache.clear()
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "100000/minute", "user": None})
 
 
 @pytest.fixture

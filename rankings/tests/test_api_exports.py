@@ -4,17 +4,9 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
-from rest_framework.throttling import SimpleRateThrottle
 
 from rankings.exports import describe_attribution, render_csv
 from rankings.serializers import LIST_FIELDS
-
-
-@pytest.fixture(autouse=True)
-def fresh_api(monkeypatch):
-    cache.clear()
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "100000/minute", "user": None})
 
 
 @pytest.fixture

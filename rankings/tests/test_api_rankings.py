@@ -2,17 +2,8 @@
 from decimal import Decimal
 
 import pytest
-from django.core.cache import cache
-from rest_framework.throttling import SimpleRateThrottle
 
 from rankings.anchors import describe_methodology
-
-
-@pytest.fixture(autouse=True)
-def fresh_api(monkeypatch):
-    """No cached responses or throttle history from another test; a rate no test reaches."""
-    cache.clear()
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "100000/minute", "user": None})
 
 
 def parts(swe: float, arena: float | None = None, performance: float | None = 50.0, price: float | None = 1.0):

@@ -10,10 +10,8 @@ from decimal import Decimal
 import pytest
 import schemathesis
 from django.core import signals
-from django.core.cache import cache
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from rest_framework.throttling import SimpleRateThrottle
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from config.wsgi import application
@@ -23,10 +21,8 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
 
 @pytest.fixture
-def api_data(monkeypatch, make_model, make_row, make_snapshot):
+def api_data(make_model, make_row, make_snapshot):
     """Two snapshots with full and empty rows, raw figures, and no throttling to get in the way."""
-    cache.clear()
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "1000000/minute", "user": None})
     full = make_model("anthropic/claude-sonnet-4.5", name="Claude Sonnet 4.5")
     empty = make_model("acme/empty", name="Empty", prompt_price=None, completion_price=None, context_length=None)
     make_row(full, "swebench-verified", 70.0, config={"agent": "OpenHands"}, upstream_date=dt.date(2025, 10, 1))

@@ -2,17 +2,9 @@
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
-from rest_framework.throttling import SimpleRateThrottle
 
 from rankings.models import Ranking
-
-
-@pytest.fixture(autouse=True)
-def fresh_api(monkeypatch):
-    cache.clear()
-    monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"anon": "100000/minute", "user": None})
 
 
 @pytest.fixture
