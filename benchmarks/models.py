@@ -18,6 +18,19 @@ PERCENT_UNITS = {"%"}
 BENCHMARK_CHOICES = [(key, key) for key in BENCHMARKS]
 
 
+class FetchStatus(models.TextChoices):
+    """How a source's last fetch (Source.status) or one fetch attempt (FetchRun.status) ended."""
+
+    NEVER = "never", "Never fetched"
+    RUNNING = "running", "Running"
+    OK = "ok", "OK"
+    NOT_MODIFIED = "not_modified", "Not modified"
+    FAILED = "failed", "Failed"
+    REJECTED = "rejected", "Rejected"
+    NOT_CONFIGURED = "not_configured", "Not configured"
+    SKIPPED = "skipped", "Skipped"
+
+
 class SourceQuerySet(models.QuerySet):
     def enabled(self):
         return self.filter(enabled=True)
@@ -29,14 +42,7 @@ class Source(models.Model):
         BENCHMARK = "benchmark", "Coding benchmark"
         PERFORMANCE = "performance", "Speed and latency"
 
-    class Status(models.TextChoices):
-        NEVER = "never", "Never fetched"
-        OK = "ok", "OK"
-        NOT_MODIFIED = "not_modified", "Not modified"
-        FAILED = "failed", "Failed"
-        REJECTED = "rejected", "Rejected"
-        NOT_CONFIGURED = "not_configured", "Not configured"
-        SKIPPED = "skipped", "Skipped"
+    Status = FetchStatus
 
     slug = models.SlugField(unique=True, help_text="Key used in settings, e.g. SWEBENCH_BASE_URL.")
     name = models.CharField(max_length=100)
@@ -64,14 +70,7 @@ class Source(models.Model):
 
 
 class FetchRun(models.Model):
-    class Status(models.TextChoices):
-        RUNNING = "running", "Running"
-        OK = "ok", "OK"
-        NOT_MODIFIED = "not_modified", "Not modified"
-        FAILED = "failed", "Failed"
-        REJECTED = "rejected", "Rejected"
-        NOT_CONFIGURED = "not_configured", "Not configured"
-        SKIPPED = "skipped", "Skipped"
+    Status = FetchStatus
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="runs")
     started_at = models.DateTimeField()
