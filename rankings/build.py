@@ -9,7 +9,8 @@ notes say why) and re-raised.
 """
 import logging
 from collections import defaultdict
-from datetime import date, datetime
+from datetime import date, datetime, time
+from datetime import timezone as dt_timezone
 from decimal import Decimal
 
 from django.conf import settings
@@ -218,9 +219,18 @@ def make_entry(result: RankedModel, model: CatalogModel, chosen: dict[str, Bench
 
 
 def newest(refs) -> datetime | None:
-    """The newest fetch time among the provenance refs that fed a family."""
-    stamps = [ref["fetched_at"] for ref in refs if isinstance(ref.get("fetched_at"), datetime)]
-    return max(stamps, default=None)
+    """The newest fetch time among the provenance refs that fed a family.
+
+    A curated fallback counts from its as-of date, not from when it was loaded: a figure measured
+    in February and loaded today is February's news, and its freshness badge must say so.
+    """
+    return max(filter(None, (freshness_of(ref) for ref in refs)), default=None)
+
+
+def freshness_of(ref: dict) -> datetime | None:
+    if ref.get("origin") == "fallback" and isinstance(ref.get("upstream_date"), date):
+        return datetime.combine(ref["upstream_date"], time.min, tzinfo=dt_timezone.utc)
+    return ref["fetched_at"] if isinstance(ref.get("fetched_at"), datetime) else None
 
 
 def jsonable(value):

@@ -75,7 +75,10 @@ def test_build_records_provenance_and_freshness(small_db):
     assert b.provenance["benchmarks"]["swebench-verified"]["benchmark"] == "swebench-bash-only"
     assert b.throughput_median == 100.0 and b.ttft_p95 == 3.0
     assert b.provenance["performance"]["ttft_p95"]["origin"] == "fallback"
-    assert b.performance_data_updated_at is not None
+    # A curated figure is as fresh as the day upstream measured it, not the day it was loaded.
+    as_of = timezone.make_aware(dt.datetime(2025, 12, 1), dt.timezone.utc)
+    assert b.performance_data_updated_at == as_of
+    assert b.benchmark_data_updated_at == FETCHED  # the upstream SWE-bench row is newer than the fallback
 
 
 @pytest.mark.django_db
