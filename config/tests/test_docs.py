@@ -31,3 +31,15 @@ def test_every_setting_is_in_readme():
 def test_readme_gives_the_two_commands():
     readme = (BASE / "README.md").read_text()
     assert "make run" in readme and "make test" in readme
+
+
+def test_readme_weights_are_the_methodology_weights():
+    from rankings.anchors import CODING_BENCHMARKS, PERFORMANCE_METRICS
+
+    readme = (BASE / "README.md").read_text()
+    rows = re.findall(r"^ *\| [^|]+ \| ([\d.]+)% \| ([\d.]+)%? \| ([\d.]+)%? \|$", readme, re.M)
+    stated = sorted((float(w) / 100, float(lo), float(hi)) for w, lo, hi in rows)
+    actual = sorted((a.weight, a.floor, a.ceiling) for a in CODING_BENCHMARKS.values())
+    assert stated == actual
+    for key, share in (("ttft", 30), ("throughput", 40), ("total_latency", 30)):
+        assert PERFORMANCE_METRICS[key].weight == share / 100
