@@ -42,3 +42,17 @@ def test_exits_non_zero_when_every_source_failed():
     respx.get("http://aider.test/polyglot_leaderboard.yml").mock(side_effect=httpx.ConnectError("refused"))
     with pytest.raises(CommandError, match="Every enabled source failed"):
         call_command("refresh_rankings", "--source", "aider", "--force", "--no-build", stdout=StringIO())
+
+
+@pytest.mark.django_db(transaction=True)  # worker threads need committed data
+@respx.mock
+def test_builds_and_publishes_a_snapshot_after_the_refresh():
+    from rankings.models import Ranking
+
+    respx.get("http://aider.test/polyglot_leaderboard.yml").respond(
+        200, text=(FIXTURES / "aider_polyglot_leaderboard.yml").read_text())
+    out = StringIO()
+    call_command("refresh_rankings", "--source", "aider", "--force", stdout=out)
+    ranking = Ranking.objects.latest_published()
+    assert ranking is not None
+    assert f"Rankings built: snapshot {ranking.pk}, {ranking.model_count} models" in out.getvalue()

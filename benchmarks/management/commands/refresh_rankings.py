@@ -1,10 +1,13 @@
 """manage.py refresh_rankings: refresh the sources now, then build the rankings (no worker needed)."""
+import time
+
 from django.core.management.base import BaseCommand, CommandError
 
 from benchmarks.fetchers import FETCHERS
 from benchmarks.locks import REFRESH_LOCK, acquire_lock, release_lock
 from benchmarks.models import FetchRun
 from benchmarks.refresh import FAILED_STATUSES, refresh_sources
+from rankings.build import build_rankings
 
 LOCK_SECONDS = 3600
 
@@ -26,8 +29,9 @@ class Command(BaseCommand):
         if token is None:
             raise CommandError("Another refresh is running; try again when it has finished.")
         try:
+            started = time.monotonic()
             runs = refresh_sources(sources, force=force, progress=self.print_progress)
-            self.print_summary(runs)
+            self.print_summary(runs, time.monotonic() - started)
             if not no_build:
                 self.build()
         finally:
@@ -42,18 +46,15 @@ class Command(BaseCommand):
         self.stdout.write(style(f"{run.source.slug:<20} {run.status:<14} {run.rows:>6} rows "
                                 f"{run.duration_ms or 0:>7} ms") + detail)
 
-    def print_summary(self, runs: list[FetchRun]) -> None:
+    def print_summary(self, runs: list[FetchRun], seconds: float) -> None:
         self.stdout.write("\nsource               status          rows  duration")
         for run in runs:
             self.stdout.write(f"{run.source.slug:<20} {run.status:<14} {run.rows:>6} {run.duration_ms or 0:>7} ms")
         total = sum(run.rows for run in runs if run.status == FetchRun.Status.OK)
-        self.stdout.write(f"{len(runs)} sources, {total} rows stored")
+        self.stdout.write(f"{len(runs)} sources, {total} rows stored in {seconds:.1f} s")
 
     def build(self) -> None:
-        try:
-            from rankings.build import build_rankings
-        except ImportError:
-            self.stdout.write("Rankings not built: rankings.build is not available.")
-            return
         ranking = build_rankings()
-        self.stdout.write(f"Rankings built: {ranking}")
+        scored = ranking.entries.filter(composite_score__isnull=False).count()
+        self.stdout.write(self.style.SUCCESS(
+            f"Rankings built: snapshot {ranking.pk}, {ranking.model_count} models, {scored} with a coding score."))
