@@ -127,9 +127,11 @@ def methodology_page(request):
     methodology = ranking.methodology if ranking and isinstance(ranking.methodology, dict) else {}
     shown = {"version", "coding_benchmarks", "feeds", "standard_harnesses", "performance_metrics", "p95_share",
              "value", "rules", "default_weights"}
-    extra = {key: value for key, value in methodology.items() if key not in shown and key != "min_coverage"}
+    extra = {key: value for key, value in methodology.items()
+             if key not in shown and key not in ("min_coverage", "full_coverage")}
     return render(request, "rankings/methodology.html", _base_context(ranking) | {
         "m": methodology, "extra": extra, "min_coverage": methodology.get("min_coverage"),
+        "full_coverage": methodology.get("full_coverage"),
         "benchmarks": _weighted_rows(methodology.get("coding_benchmarks")),
         "metrics": _weighted_rows(methodology.get("performance_metrics"))})
 

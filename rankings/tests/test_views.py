@@ -214,6 +214,7 @@ def test_methodology_page_renders_the_stored_methodology(client, ranked):
     assert "Consecutive models whose intervals overlap share a tie group" in body
     assert "Missing data is never treated as zero" in body
     assert "7.5%" in body  # BigCodeBench-Hard's weight, not rounded to 8%
+    assert "established (not provisional) coding score: <strong>50%</strong>" in body
 
 
 def test_sources_page_shows_health_and_attribution(client, db):
