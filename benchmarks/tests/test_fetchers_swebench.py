@@ -1,4 +1,5 @@
 """SWE-bench: every board, model from tags, agent in config, per-instance details reduced."""
+import json
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,29 @@ def test_real_snapshot_gives_every_board():
     sonnet = next(row for row in rows if row.upstream_id == "20250929_mini-v1.13.3_sonnet-4-5-20250929"
                   and row.benchmark == "swebench-bash-only")
     assert (sonnet.model, sonnet.value) == ("claude-sonnet-4-5-20250929", 70.6)
+
+
+def large_leaderboard(entries: int = 60, instances: int = 500) -> str:
+    """The live file's shape at its size: every entry carries a per-instance dict of ~500 tasks."""
+    results = [{"name": f"Agent {i}", "folder": f"2025_{i}", "resolved": 33.4, "date": "2025-10-01",
+                "tags": ["Model: claude-sonnet-4-5-20250929"],
+                "per_instance_details": {f"django__django-{n}": {"resolved": n % 3 == 0, "tests_status": {
+                    "FAIL_TO_PASS": {"success": ["t1", "t2"], "failure": []}}} for n in range(instances)}}
+               for i in range(entries)]
+    return json.dumps({"leaderboards": [{"name": "Verified", "results": results}]})
+
+
+def test_the_4_mb_shape_is_parsed_with_bounded_memory():
+    import tracemalloc
+
+    text = large_leaderboard()
+    assert len(text) > 4 * 2**20
+    tracemalloc.start()
+    try:
+        rows = SweBenchFetcher().parse({"leaderboards.json": text}).rows
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(rows) == 60 and rows[0].sample_size == 500
+    # Holding every entry's details as dicts takes ~23 MiB for this file; parsing keeps one at a time.
+    assert peak < 2 * 2**20, f"peak {peak / 2**20:.1f} MiB"
