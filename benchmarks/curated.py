@@ -79,32 +79,30 @@ def load_catalog(records: list[dict], problems: list[str]) -> dict[str, int]:
 
 
 def load_performance(records: list[dict], problems: list[str]) -> dict[str, int]:
-    created = kept = 0
-    for index, record in enumerate(records):
-        label = f"performance.json #{index} ({record.get('model', '?')})"
-        model = resolve_model(record, PERFORMANCE_FIELDS, label, problems)
-        if model is None:
-            continue
-        if PerformanceFallback.objects.filter(model=model).exists():
-            kept += 1
-            continue
-        fields = {key: value for key, value in record.items() if key != "model"}
-        created += save_valid(PerformanceFallback(model=model, **fields), label, problems)
-    return {"created": created, "kept": kept}
+    return load_fallbacks("performance.json", records, problems, PerformanceFallback, PERFORMANCE_FIELDS,
+                          key=("model",))
 
 
 def load_benchmarks(records: list[dict], problems: list[str]) -> dict[str, int]:
+    return load_fallbacks("benchmarks.json", records, problems, BenchmarkFallback, BENCHMARK_FIELDS,
+                          key=("model", "benchmark"))
+
+
+def load_fallbacks(filename: str, records: list[dict], problems: list[str], fallback_class, allowed: set[str],
+                   key: tuple[str, ...]) -> dict[str, int]:
+    """Create the fallback rows whose natural `key` is not taken yet; keep the others as they are."""
     created = kept = 0
     for index, record in enumerate(records):
-        label = f"benchmarks.json #{index} ({record.get('model', '?')} {record.get('benchmark', '?')})"
-        model = resolve_model(record, BENCHMARK_FIELDS, label, problems)
+        label = f"{filename} #{index} ({' '.join(str(record.get(k, '?')) for k in key)})"
+        model = resolve_model(record, allowed, label, problems)
         if model is None:
             continue
-        if BenchmarkFallback.objects.filter(model=model, benchmark=record.get("benchmark")).exists():
+        fields = {name: value for name, value in record.items() if name != "model"}
+        lookup = {"model": model, **{k: fields.get(k) for k in key if k != "model"}}
+        if fallback_class.objects.filter(**lookup).exists():
             kept += 1
             continue
-        fields = {key: value for key, value in record.items() if key != "model"}
-        created += save_valid(BenchmarkFallback(model=model, **fields), label, problems)
+        created += save_valid(fallback_class(model=model, **fields), label, problems)
     return {"created": created, "kept": kept}
 
 
