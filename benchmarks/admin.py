@@ -226,14 +226,15 @@ class UnmatchedNameAdmin(admin.ModelAdmin):
     @admin.action(description="Mark as not in catalog")
     def mark_not_in_catalog(self, request, queryset):
         outcome = review_queue.mark_not_in_catalog(queryset)
-        self.message_user(request, f"Marked {outcome.mapped} names as not in catalog; they left the queue.")
+        self.message_user(request, f"Marked {review_queue.count_of(outcome.mapped, 'name')} as not in catalog; "
+                                   "they left the queue.")
 
     @admin.action(description="Ignore for now (keep, but out of the open queue)")
     def ignore(self, request, queryset):
         count = queryset.update(status=UnmatchedName.Status.IGNORED)
-        self.message_user(request, f"Ignored {count} names.")
+        self.message_user(request, f"Ignored {review_queue.count_of(count, 'name')}.")
 
     @admin.action(description="Reopen")
     def reopen(self, request, queryset):
         count = queryset.update(status=UnmatchedName.Status.OPEN)
-        self.message_user(request, f"Reopened {count} names.")
+        self.message_user(request, f"Reopened {review_queue.count_of(count, 'name')}.")

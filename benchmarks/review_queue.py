@@ -59,10 +59,14 @@ def mark_not_in_catalog(items: Iterable[UnmatchedName]) -> Outcome:
         return _finish(Outcome(), items)
 
 
+def count_of(count: int, noun: str) -> str:
+    """"1 name", "3 names"."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def describe(outcome: Outcome, verb: str = "Mapped") -> str:
     """"Mapped 3 names; 41 rows now matched." plus any names that were skipped."""
-    text = f"{verb} {outcome.mapped} name{'s' if outcome.mapped != 1 else ''}; " \
-           f"{outcome.rows_matched} row{'s' if outcome.rows_matched != 1 else ''} now matched."
+    text = f"{verb} {count_of(outcome.mapped, 'name')}; {count_of(outcome.rows_matched, 'row')} now matched."
     if outcome.skipped:
         text += f" Skipped {len(outcome.skipped)}: {', '.join(outcome.skipped[:10])}."
     return text

@@ -62,8 +62,9 @@ def test_accept_without_suggestion_skips_the_name_and_says_so(admin_client, queu
 
 
 def test_mark_not_in_catalog_clears_the_queue_and_leaves_rows_unmatched(admin_client, queued):
-    run_action(admin_client, "mark_not_in_catalog", ["gpt5 mini turbo", "Secret Lab Model"])
+    response = run_action(admin_client, "mark_not_in_catalog", ["gpt5 mini turbo", "Secret Lab Model"])
 
+    assert "Marked 2 names as not in catalog" in response.content.decode()
     assert not UnmatchedName.objects.exists()
     assert ModelAlias.objects.filter(not_in_catalog=True).count() == 2
     assert not BenchmarkRow.objects.filter(model__isnull=False).exists()
