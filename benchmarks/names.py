@@ -68,8 +68,18 @@ class Matcher:
         query = " ".join(sorted(parsed.tokens | set(parsed.modes)))
         # Query and choices are already sorted token strings, so plain ratio scores exactly what
         # token_sort_ratio would, without re-splitting 2,000 choices per query (5x faster).
-        found = process.extract(query, self._choices, scorer=fuzz.ratio, limit=limit, score_cutoff=50)
-        return [(self._choice_ids[index], round(score, 1)) for _choice, score, index in found]
+        found = process.extract(query, self._choices, scorer=fuzz.ratio, limit=limit * 4, score_cutoff=50)
+        versions, families = _versions(parsed.tokens), parsed.tokens & MODEL_FAMILIES
+        scored = []
+        for _choice, score, index in found:
+            model_id = self._choice_ids[index]
+            # "claude 3.5 sonnet" is one character from "claude 4.5 sonnet" but another model:
+            # a different version, size or family scores well below a candidate that shares them.
+            candidate = self.index.id_tokens[model_id]
+            if _versions(candidate) != versions or (candidate & MODEL_FAMILIES) != families:
+                score *= VERSION_MISMATCH_FACTOR
+            scored.append((model_id, round(score, 1)))
+        return sorted(scored, key=lambda item: (-item[1], item[0]))[:limit]
 
     def _alias(self, raw: str, source: str | None) -> str | None:
         folded = _fold(raw)
@@ -150,6 +160,14 @@ MODEL_FAMILIES = frozenset({
     "codellama", "mistral", "mixtral", "codestral", "devstral", "grok", "kimi", "glm", "chatglm", "command",
     "yi", "phi", "doubao", "minimax", "ernie", "nemotron", "granite", "starcoder", "wizardcoder", "hunyuan",
 })
+
+
+VERSION_MISMATCH_FACTOR = 0.6
+
+
+def _versions(tokens) -> frozenset:
+    """The tokens that carry a version, size or date: any with a digit."""
+    return frozenset(token for token in tokens if any(char.isdigit() for char in token))
 
 
 def _fold(raw: str) -> str:

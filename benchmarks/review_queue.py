@@ -33,8 +33,14 @@ def rematch_sources(source_ids: Iterable[int | None]) -> dict[str, dict]:
     return {source.slug: resolve_source_rows(source) for source in Source.objects.filter(pk__in=source_ids)}
 
 
+# A top suggestion scoring lower than this is a guess (a version, size or family differs): map it by hand.
+MIN_ACCEPT_SCORE = 70
+
+
 def accept_top_suggestions(items: Iterable[UnmatchedName]) -> Outcome:
-    """Alias each queued name (for its source) to its best suggestion, then re-match its rows."""
+    """Alias each queued name (for its source) to its best suggestion, then re-match its rows.
+
+    Names whose best suggestion scores below MIN_ACCEPT_SCORE are skipped, with the reason."""
     items = list(items)
     wanted = {_top(item) for item in items} - {None}
     models = {model.canonical_id: model for model in CatalogModel.objects.filter(canonical_id__in=wanted)}
@@ -44,6 +50,10 @@ def accept_top_suggestions(items: Iterable[UnmatchedName]) -> Outcome:
             model = models.get(_top(item) or "")
             if model is None:
                 outcome.skipped.append(f"{item.raw_name} ({'no suggestion' if not _top(item) else 'model gone'})")
+                continue
+            if _top_score(item) < MIN_ACCEPT_SCORE:
+                outcome.skipped.append(f"{item.raw_name} (best score {_top_score(item):g} < {MIN_ACCEPT_SCORE}: "
+                                       "map it by hand)")
                 continue
             _save_alias(item, model=model)
             mapped.append(item)
@@ -83,6 +93,13 @@ def describe_rematch(stats: dict[str, dict]) -> str:
 def _top(item: UnmatchedName) -> str | None:
     suggestion = item.suggestions[0] if isinstance(item.suggestions, list) and item.suggestions else None
     return suggestion[0] if isinstance(suggestion, list | tuple) and suggestion else None
+
+
+def _top_score(item: UnmatchedName) -> float:
+    try:
+        return float(item.suggestions[0][1])
+    except (TypeError, ValueError, IndexError, KeyError):
+        return 0.0
 
 
 def _save_alias(item: UnmatchedName, model: CatalogModel | None) -> None:

@@ -135,3 +135,10 @@ def test_adding_a_size_or_tier_never_gives_the_base_model(model, data, extra):
     position = data.draw(st.integers(0, len(words)))
     raw = " ".join(words[:position] + [extra] + words[position:])
     assert MATCHER.resolve(raw, suggest=False).model_id != model
+
+
+def test_suggestions_rank_another_version_below_the_same_version():
+    # Only Claude Sonnet 4, 4.5, 4.6 and 5 are listed: none is Claude 3.5 Sonnet, so none may look close.
+    suggestions = MATCHER.resolve("claude-3-5-sonnet-20241022").suggestions
+    assert suggestions and all(score < 70 for _model, score in suggestions)
+    assert MATCHER.resolve("gpt5 mini turbo").suggestions[0] == ("openai/gpt-5-mini", 76.9)

@@ -130,3 +130,12 @@ def test_bulk_deleting_aliases_rematches_their_sources(admin_client, queued):
     assert not ModelAlias.objects.exists()
     assert not BenchmarkRow.objects.filter(raw_model="gpt5 mini turbo", model__isnull=False).exists()
     assert UnmatchedName.objects.get(raw_name="gpt5 mini turbo").row_count == 3
+
+
+def test_accept_skips_a_weak_top_suggestion(admin_client, queued):
+    UnmatchedName.objects.filter(raw_name="gpt5 mini turbo").update(suggestions=[[queued.canonical_id, 56.5]])
+
+    response = run_action(admin_client, "accept_top_suggestion", ["gpt5 mini turbo"])
+
+    assert not ModelAlias.objects.exists()
+    assert "gpt5 mini turbo (best score 56.5 &lt; 70: map it by hand)" in response.content.decode()
