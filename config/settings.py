@@ -193,6 +193,8 @@ FETCH_BACKOFF_SECONDS = env.float("FETCH_BACKOFF_SECONDS", default=1.0)
 OPENROUTER_API_KEY = env.str("OPENROUTER_API_KEY", default="")
 ARTIFICIAL_ANALYSIS_API_KEY = env.str("ARTIFICIAL_ANALYSIS_API_KEY", default="")
 HF_TOKEN = env.str("HF_TOKEN", default="")
+# Artificial Analysis endpoint under its base URL: the classic one, or language/models(/free).
+ARTIFICIALANALYSIS_MODELS_PATH = env.str("ARTIFICIALANALYSIS_MODELS_PATH", default="data/llms/models")
 LIVEBENCH_RELEASE = env.str("LIVEBENCH_RELEASE", default="2026_01_08")
 
 _DEFAULT_BASE_URLS = {

@@ -1,5 +1,8 @@
 """Artificial Analysis: reads `data/llms/models` (x-api-key) into speed, index and price rows.
 
+The path is the ARTIFICIALANALYSIS_MODELS_PATH setting: `language/models` (Pro keys) or
+`language/models/free` select AA's newer API.
+
 Both response shapes are accepted: the classic one (speeds at the top level of each record, one
 page) and the newer `language/models` one (speeds under `performance`, paginated with
 `?page=N` while `pagination.has_more`). All rows use benchmark "artificialanalysis" with an
@@ -52,7 +55,9 @@ class AAModel(Speeds):
 
 class ArtificialAnalysisFetcher(Fetcher):
     slug = "artificialanalysis"
-    files = ("data/llms/models",)
+
+    def paths(self) -> list[str]:
+        return [settings.ARTIFICIALANALYSIS_MODELS_PATH.strip("/")]
 
     def check_configured(self) -> None:
         if not settings.ARTIFICIAL_ANALYSIS_API_KEY:
@@ -63,7 +68,7 @@ class ArtificialAnalysisFetcher(Fetcher):
 
     def download(self, client, etag: str, last_modified: str) -> list[Document] | None:
         """The first page conditionally; later pages (newer API only) in full, without validators."""
-        path = self.files[0]
+        path = self.paths()[0]
         first = self.get(client, path, etag, last_modified)
         if first is None:
             return None
@@ -79,7 +84,7 @@ class ArtificialAnalysisFetcher(Fetcher):
             data = load_json(text, name, dict)
             records = data.get("data")
             require(isinstance(records, list), f"{name} has no 'data' list")
-            require(bool(records) or name != self.files[0], f"{name} holds an empty 'data' list")
+            require(bool(records) or name != self.paths()[0], f"{name} holds an empty 'data' list")
             version = data.get("intelligence_index_version")
             if version is not None:
                 result.upstream_version = f"intelligence index {version}"

@@ -57,6 +57,19 @@ def test_language_shape_follows_pages_and_keeps_the_index_version(settings):
     assert ("GLM-4.5V (Non-reasoning)", "price_input") not in found
 
 
+@respx.mock
+def test_the_newer_endpoint_is_one_setting_away(settings):
+    settings.ARTIFICIAL_ANALYSIS_API_KEY = "k"
+    settings.ARTIFICIALANALYSIS_MODELS_PATH = "language/models/free"
+    route = respx.get(f"{BASE}/language/models/free").mock(side_effect=[
+        httpx.Response(200, text=(FIXTURES / "artificialanalysis_language_page1.json").read_text()),
+        httpx.Response(200, text=(FIXTURES / "artificialanalysis_language_page2.json").read_text())])
+    with httpx.Client() as client:
+        result = ArtificialAnalysisFetcher(BASE).fetch(client)
+    assert route.call_count == 2 and route.calls[0].request.headers["x-api-key"] == "k"
+    assert any(row.model == "Kimi K2.5 (Reasoning)" for row in result.rows)
+
+
 @pytest.mark.parametrize("text, reason", [
     ('{"status": 200, "data": []}', "holds an empty 'data' list"),
     ('{"status": 200, "data": [{"id": "x", "name": "X", "pricing": {"price_1m_input_tokens": 0}}]}', "no measured figure"),
