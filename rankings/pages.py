@@ -1,8 +1,8 @@
 """What the rankings page shows: the latest snapshot's rows, filtered, re-weighted and ordered.
 
-Read-only: a page never fetches upstream data or scores models. Custom weights only recombine the
-three stored scores with the same rule as the API (reranking.overall_score), so the page, the API and
-the page's JavaScript agree. Every query-string value is validated; a bad one is reported and ignored.
+Read-only: a page never fetches upstream data. Custom weights re-rank the stored parts through the
+API's own function (custom_weights.rerank_entries), so the page, its CSV link and the page's
+JavaScript agree. Every query-string value is validated; a bad one is reported and ignored.
 """
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation

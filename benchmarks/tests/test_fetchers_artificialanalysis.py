@@ -41,14 +41,19 @@ def test_zero_means_not_measured_and_gives_no_row():
     assert not any(model == "Devstral 2" and metric.endswith(("median",)) for model, metric in found)
 
 
+def fetch_two_language_pages(path: str):
+    """Fetch through `path`, served as the newer API's two pages; returns (route, result)."""
+    route = respx.get(f"{BASE}/{path}").mock(side_effect=[
+        httpx.Response(200, text=(FIXTURES / f"artificialanalysis_language_page{n}.json").read_text())
+        for n in (1, 2)])
+    with httpx.Client() as client:
+        return route, ArtificialAnalysisFetcher(BASE).fetch(client)
+
+
 @respx.mock
 def test_language_shape_follows_pages_and_keeps_the_index_version(settings):
     settings.ARTIFICIAL_ANALYSIS_API_KEY = "k"
-    route = respx.get(f"{BASE}/data/llms/models").mock(side_effect=[
-        httpx.Response(200, text=(FIXTURES / "artificialanalysis_language_page1.json").read_text()),
-        httpx.Response(200, text=(FIXTURES / "artificialanalysis_language_page2.json").read_text())])
-    with httpx.Client() as client:
-        result = ArtificialAnalysisFetcher(BASE).fetch(client)
+    route, result = fetch_two_language_pages("data/llms/models")
     assert route.calls[1].request.url.params["page"] == "2"
     found = {(row.model, row.metric): row for row in result.rows}
     assert found[("Gemini 3.5 Flash (high)", "first_answer_token_median")].value == 20.86
@@ -61,11 +66,7 @@ def test_language_shape_follows_pages_and_keeps_the_index_version(settings):
 def test_the_newer_endpoint_is_one_setting_away(settings):
     settings.ARTIFICIAL_ANALYSIS_API_KEY = "k"
     settings.ARTIFICIALANALYSIS_MODELS_PATH = "language/models/free"
-    route = respx.get(f"{BASE}/language/models/free").mock(side_effect=[
-        httpx.Response(200, text=(FIXTURES / "artificialanalysis_language_page1.json").read_text()),
-        httpx.Response(200, text=(FIXTURES / "artificialanalysis_language_page2.json").read_text())])
-    with httpx.Client() as client:
-        result = ArtificialAnalysisFetcher(BASE).fetch(client)
+    route, result = fetch_two_language_pages("language/models/free")
     assert route.call_count == 2 and route.calls[0].request.headers["x-api-key"] == "k"
     assert any(row.model == "Kimi K2.5 (Reasoning)" for row in result.rows)
 
